@@ -65,7 +65,7 @@ export class PeermatchError extends Error {
     return typeof value === 'object' && value !== null && BRAND in value;
   }
 
-  static [Symbol.hasInstance](value: unknown): boolean {
+  static override [Symbol.hasInstance](value: unknown): boolean {
     return PeermatchError.is(value);
   }
 

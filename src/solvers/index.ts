@@ -2,11 +2,12 @@
  * `peermatch/solvers`: numeric assignment and matching kernels on typed arrays.
  * Knows nothing of mentoring; usable on its own.
  */
-export { solveAssignment } from './solve-assignment.js';
+
+export type { PeermatchErrorCode, PeermatchIssue } from '../errors.js';
+export { PeermatchError } from '../errors.js';
 export type {
   AssignmentMatrix,
   AssignmentResult,
   SolveAssignmentOptions,
 } from './solve-assignment.js';
-export { PeermatchError } from '../errors.js';
-export type { PeermatchErrorCode, PeermatchIssue } from '../errors.js';
+export { SOLVE_ASSIGNMENT_DEFAULTS, solveAssignment } from './solve-assignment.js';

@@ -1,0 +1,202 @@
+import * as z from 'zod';
+import { CONSENT_FIELDS } from './build-participant-schema.js';
+import { fold } from './fold.js';
+import {
+  type Documenter,
+  type IntlChecks,
+  intBetween,
+  isoDate,
+  label,
+  safeRecord,
+} from './schema-kit.js';
+import { resolveTaxonomy } from './taxonomy.js';
+
+export const PROGRAM_MODES = ['one-to-one', 'group', 'reciprocal', 'rematch'] as const;
+export const PROGRAM_KINDS = [
+  'mentoring',
+  'reverse',
+  'situational',
+  'buddy',
+  'peer-circle',
+  'skill-swap',
+] as const;
+export const UNKNOWN_SKILL_POLICIES = ['keep', 'drop', 'reject'] as const;
+export const SLOT_MINUTES = [5, 10, 15, 30, 60] as const;
+
+export interface BuildProgramSchemaOptions {
+  readonly strict: boolean;
+  readonly checks: IntlChecks;
+  readonly document: Documenter;
+}
+
+/** Builds the program schema; see `ProgramSchema` for the exported, documented instance. */
+export function buildProgramSchema({ strict, checks, document: d }: BuildProgramSchemaOptions) {
+  const object = strict ? z.strictObject : z.object;
+  const flag = z.boolean({ error: 'must be true or false' });
+
+  const skillDefinition = object({
+    name: d(label(100), 'Canonical skill name.'),
+    synonyms: d(
+      z.array(label(100)).max(50).default([]),
+      'Other spellings, e.g. "JS" for javascript.',
+    ),
+    parent: d(
+      label(100).optional(),
+      'Broader skill this one is a kind of: react → javascript. Wanting the parent is partly served by the child.',
+    ),
+  });
+
+  const constraints = object({
+    reportingLine: d(flag.default(true), 'Never pair a participant with their manager.'),
+    sameManager: d(flag.default(false), 'Never pair two people with the same manager.'),
+    sameTeam: d(flag.default(false), 'Never pair two people of the same team.'),
+    sameDepartment: d(flag.default(false), 'Never pair two people of the same department.'),
+    safeguarding: d(
+      flag.default(true),
+      'Minors and vulnerable participants only with mentors whose background check is valid at the program date.',
+    ),
+    blockList: d(flag.default(true), 'Honour `avoid` lists (both directions).'),
+    optOut: d(flag.default(true), 'Leave opted-out participants unmatched.'),
+    noRepeat: d(flag.default(true), 'Never repeat a previous pairing.'),
+  }).catchall(flag);
+
+  const timeZone = z.string({ error: 'must be an IANA time zone' }).transform((name, ctx) => {
+    const canonical = checks.timeZone(name.trim());
+    if (canonical === undefined) {
+      ctx.issues.push({
+        code: 'custom',
+        input: name,
+        message: 'is not a time zone known to this JavaScript engine',
+        params: { code: 'UNKNOWN_TIME_ZONE' },
+      });
+      return z.NEVER;
+    }
+    return canonical;
+  });
+
+  const shape = {
+    name: label(200).optional(),
+    date: d(
+      isoDate(),
+      'Date the program starts: fixes daylight-saving offsets and background-check validity.',
+    ),
+    mode: d(
+      z
+        .enum(PROGRAM_MODES, { error: `must be one of ${PROGRAM_MODES.join(', ')}` })
+        .default('one-to-one'),
+      'How relationships are formed.',
+    ),
+    kind: d(
+      z
+        .enum(PROGRAM_KINDS, { error: `must be one of ${PROGRAM_KINDS.join(', ')}` })
+        .default('mentoring'),
+      'What the program is for.',
+    ),
+    timeZone: d(timeZone.default('UTC'), 'Time zone of participants who give none.'),
+    slotMinutes: d(
+      z.literal(SLOT_MINUTES, { error: 'must be 5, 10, 15, 30 or 60' }).default(15),
+      'Resolution of the availability bitset.',
+    ),
+    stages: d(
+      z.array(label(100)).max(100).default([]),
+      'Stages from least to most senior, e.g. ["junior", "mid", "senior"] or ["1", "2", "3", "4"].',
+    ),
+    taxonomy: object({
+      skills: z.array(skillDefinition).max(10000).default([]),
+      unknownSkills: d(
+        z
+          .enum(UNKNOWN_SKILL_POLICIES, { error: 'must be "keep", "drop" or "reject"' })
+          .default('keep'),
+        'What to do with a skill the taxonomy does not name.',
+      ),
+      hierarchyCredit: d(
+        z
+          .number({ error: 'must be a number from 0 to 1' })
+          .min(0, { error: 'must be a number from 0 to 1' })
+          .max(1, { error: 'must be a number from 0 to 1' })
+          .default(0.5),
+        'Credit per level of hierarchy when a wanted skill is served by a narrower offered one.',
+      ),
+    }).default(() => ({ skills: [], unknownSkills: 'keep' as const, hierarchyCredit: 0.5 })),
+    consentDefault: d(
+      z
+        .union([
+          z.literal('all'),
+          z.array(z.enum(CONSENT_FIELDS, { error: `must be one of ${CONSENT_FIELDS.join(', ')}` })),
+        ])
+        .default(() => []),
+      'Fields shared by a participant whose record has no `consent`. Default: none (data minimisation).',
+    ),
+    constraints: d(
+      constraints.default(() => ({
+        reportingLine: true,
+        sameManager: false,
+        sameTeam: false,
+        sameDepartment: false,
+        safeguarding: true,
+        blockList: true,
+        optOut: true,
+        noRepeat: true,
+      })),
+      'Hard rules that are on; extra keys switch custom constraints.',
+    ),
+    weights: d(
+      safeRecord(
+        z
+          .number({ error: 'must be a number' })
+          .min(0, { error: 'must not be negative' })
+          .refine(Number.isFinite, { error: 'must be finite' }),
+        { maxKeys: 100, document: d, valueDescription: { type: 'number', minimum: 0 } },
+      ).optional(),
+      'Weight of each scorer by name.',
+    ),
+    group: object({
+      min: intBetween(2, 1000).default(3),
+      max: intBetween(2, 1000).default(6),
+    }).default(() => ({ min: 3, max: 6 })),
+    options: d(
+      safeRecord(z.unknown(), { maxKeys: 100, document: d, valueDescription: {} }).optional(),
+      'Free-form options for later layers.',
+    ),
+  };
+
+  return d(
+    object(shape).superRefine((program, ctx) => {
+      for (const problem of resolveTaxonomy(program.taxonomy.skills).problems) {
+        ctx.issues.push({
+          code: 'custom',
+          path: problem.path,
+          input: undefined,
+          message: problem.message,
+          params: { code: problem.code },
+        });
+      }
+      const seen = new Map<string, number>();
+      program.stages.forEach((stage, i) => {
+        const key = fold(stage);
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, i);
+        else {
+          ctx.issues.push({
+            code: 'custom',
+            path: ['stages', i],
+            input: stage,
+            message: `repeats stage ${JSON.stringify(program.stages[first])} (index ${first})`,
+            params: { code: 'DUPLICATE_STAGE' },
+          });
+        }
+      });
+      if (program.group.min > program.group.max) {
+        ctx.issues.push({
+          code: 'custom',
+          path: ['group', 'min'],
+          input: program.group.min,
+          message: `is greater than group.max (${program.group.max})`,
+          params: { code: 'INVALID_GROUP_SIZE' },
+        });
+      }
+    }),
+    'Configuration of a peermatch program.',
+    { title: 'Program' },
+  );
+}
