@@ -1,8 +1,8 @@
 /**
- * How many cases each fast-check property runs. CI keeps the default small enough for a
- * 2-core machine; `npm run test:heavy` raises it through `PEERMATCH_NUM_RUNS`.
+ * How many cases a fast-check property runs: `base` times `PEERMATCH_RUNS_SCALE` (default 1).
+ * CI runs the base counts, sized for a 2-core machine; `npm run test:heavy` multiplies them.
  */
 export function numRuns(base = 100): number {
-  const fromEnv = Number(process.env.PEERMATCH_NUM_RUNS);
-  return Number.isInteger(fromEnv) && fromEnv > 0 ? Math.max(base, fromEnv) : base;
+  const scale = Number(process.env.PEERMATCH_RUNS_SCALE);
+  return Number.isFinite(scale) && scale > 0 ? Math.max(1, Math.round(base * scale)) : base;
 }
