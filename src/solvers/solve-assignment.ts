@@ -92,7 +92,7 @@ export function solveAssignment(
   const { maximize, partial, duals } = readBooleanOptions(API, options, SOLVE_ASSIGNMENT_DEFAULTS);
   const dense = readMatrix(API, matrix, maximize);
   const sign = maximize ? -1 : 1;
-  let solved = solveDense(dense.data, dense.rows, dense.cols, sign);
+  let solved = solveDense(dense.data, dense.rows, dense.cols, sign, dense.lowest);
   const complete = solved.failedRows.length === 0;
   if (!complete) {
     if (!partial) throw infeasible(dense, solved);

@@ -38,21 +38,29 @@ export interface DenseKernelResult {
 /**
  * Minimises `Σ sign * cost[i * cols + rowToCol[i]]` over assignments of every row, for
  * `rows <= cols`. Rows without an augmenting path are left unassigned and reported.
+ * `lowest`, when known, is the smallest `sign * cost` of an allowed cell.
  */
 export function solveDense(
   cost: Float64Array,
   rows: number,
   cols: number,
   sign: 1 | -1,
+  lowest = Number.NEGATIVE_INFINITY,
 ): DenseKernelResult {
   const rowToCol = new Int32Array(rows).fill(-1);
   const colToRow = new Int32Array(cols).fill(-1);
   const v = new Float64Array(cols);
   const free = new Int32Array(rows);
-  let freeCount: number;
-
+  let freeCount = -1;
   if (rows === cols && rows >= SPARSE_START_MIN_SIZE) {
-    freeCount = sparseStart(cost, rows, sign, { rowToCol, colToRow, v }, free);
+    freeCount = sparseStart(cost, rows, sign, lowest, { rowToCol, colToRow, v }, free);
+    if (freeCount < 0) {
+      rowToCol.fill(-1);
+      colToRow.fill(-1);
+    }
+  }
+  if (freeCount >= 0) {
+    // Started sparse.
   } else if (rows === cols) {
     freeCount = columnReduction(cost, rows, cols, sign, v, rowToCol, colToRow, free);
   } else {

@@ -190,7 +190,8 @@ class ColumnHeap {
  * CSR graph of `sign * cost`, plus the row's assigned column when it has one. One sequential
  * sweep of the matrix. Row `i` starts its sweep at column `i` and wraps around, so that among
  * equal cells each row prefers different columns: on heavily tied matrices, candidates that
- * all favour the lowest columns leave most rows without a free one.
+ * all favour the lowest columns leave most rows without a free one. `floor` is a lower bound
+ * on every reduced cost, if one is known.
  */
 export function cheapestCandidates(
   cost: Float64Array,
@@ -199,6 +200,7 @@ export function cheapestCandidates(
   sign: number,
   k: number,
   { rowToCol, v }: AssignmentState,
+  floor = Number.NEGATIVE_INFINITY,
 ): CsrGraph {
   const offsets = new Int32Array(rows + 1);
   const edgeCols = new Int32Array(rows * k);
@@ -212,7 +214,7 @@ export function cheapestCandidates(
     let threshold = Number.POSITIVE_INFINITY;
     // Two straight runs, [shift, cols) then [0, shift), rather than a wrap test per cell.
     const shift = i % cols;
-    for (let run = 0; run < 2; run++) {
+    sweep: for (let run = 0; run < 2; run++) {
       const from = run === 0 ? shift : 0;
       const to = run === 0 ? cols : shift;
       for (let j = from; j < to; j++) {
@@ -228,7 +230,11 @@ export function cheapestCandidates(
         }
         reducedTop[p] = reduced;
         edgeCols[first + p] = j;
-        if (count === k) threshold = reducedTop[k - 1];
+        if (count === k) {
+          threshold = reducedTop[k - 1];
+          // k cells at the floor cannot be beaten: on tied matrices this ends most rows early.
+          if (threshold <= floor) break sweep;
+        }
       }
     }
     const own = rowToCol[i];

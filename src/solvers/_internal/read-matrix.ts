@@ -12,6 +12,12 @@ export interface DenseMatrix {
   readonly cols: number;
   /** True when `data` holds the transpose of the caller's matrix. */
   readonly transposed: boolean;
+  /**
+   * The smallest allowed cell of the problem as minimised (`-max` when maximising), or
+   * `+Infinity` when every cell is forbidden. Found in the validating sweep, at no extra cost;
+   * a lower bound the kernels use to stop scanning a row early.
+   */
+  readonly lowest: number;
 }
 
 /**
@@ -34,7 +40,7 @@ export function readMatrix(api: string, matrix: MatrixInput, maximize: boolean):
     result = readFlat(matrix, issues);
   } else {
     issues.add('INVALID_MATRIX', [], `the matrix is ${typeName(matrix)}`);
-    result = { data: new Float64Array(0), rows: 0, cols: 0, transposed: false };
+    result = { data: new Float64Array(0), rows: 0, cols: 0, transposed: false, lowest: 0 };
   }
   issues.throwIfAny('INVALID_MATRIX', 'expected number[][] or { rows, cols, data: Float64Array }');
   return result;
@@ -45,7 +51,8 @@ function readNested(nested: readonly (readonly number[])[], issues: IssueList): 
   const cols = rows > 0 && Array.isArray(nested[0]) ? nested[0].length : 0;
   const transposed = rows > cols;
   const data = new Float64Array(rows * cols);
-  const wrong = issues.wrongInfinity;
+  const sign = issues.sign;
+  let lowest = Number.POSITIVE_INFINITY;
   for (let i = 0; i < rows; i++) {
     const row = nested[i];
     if (!Array.isArray(row)) {
@@ -58,13 +65,16 @@ function readNested(nested: readonly (readonly number[])[], issues: IssueList): 
     }
     for (let j = 0; j < cols; j++) {
       const x = row[j];
-      if (typeof x !== 'number' || Number.isNaN(x) || x === wrong) issues.cell(x, i, j, [i, j]);
+      // `c > -Infinity` is false exactly for NaN, the wrong infinity and non-numbers.
+      const c = sign * x;
+      if (!(c > Number.NEGATIVE_INFINITY) || typeof x !== 'number') issues.cell(x, i, j, [i, j]);
+      else if (c < lowest) lowest = c;
       data[transposed ? j * rows + i : i * cols + j] = x;
     }
   }
   return transposed
-    ? { data, rows: cols, cols: rows, transposed }
-    : { data, rows, cols, transposed };
+    ? { data, rows: cols, cols: rows, transposed, lowest }
+    : { data, rows, cols, transposed, lowest };
 }
 
 function readFlat(
@@ -83,43 +93,47 @@ function readFlat(
       );
     }
   }
-  if (issues.count > 0) return { data, rows: 0, cols: 0, transposed: false };
+  const empty = { data, rows: 0, cols: 0, transposed: false, lowest: Number.POSITIVE_INFINITY };
+  if (issues.count > 0) return empty;
   if (data.length !== rows * cols) {
     issues.add(
       'DATA_LENGTH',
       ['data'],
       `\`data\` has ${data.length} cells, but rows × cols = ${rows} × ${cols} = ${rows * cols}`,
     );
-    return { data, rows: 0, cols: 0, transposed: false };
+    return empty;
   }
-  // One comparison a cell: `x > -Infinity` is false exactly for NaN and -Infinity.
-  const sign = issues.wrongInfinity < 0 ? 1 : -1;
+  const sign = issues.sign;
+  let lowest = Number.POSITIVE_INFINITY;
   for (let k = 0; k < data.length; k++) {
-    const x = data[k];
-    if (!(sign * x > Number.NEGATIVE_INFINITY)) {
-      issues.cell(x, Math.floor(k / cols), k % cols, ['data', k]);
+    // One comparison a cell: `c > -Infinity` is false exactly for NaN and the wrong infinity.
+    const c = sign * data[k];
+    if (!(c > Number.NEGATIVE_INFINITY)) {
+      issues.cell(data[k], Math.floor(k / cols), k % cols, ['data', k]);
+    } else if (c < lowest) {
+      lowest = c;
     }
   }
-  if (rows <= cols) return { data, rows, cols, transposed: false };
+  if (rows <= cols) return { data, rows, cols, transposed: false, lowest };
   const transposed = new Float64Array(rows * cols);
   for (let i = 0; i < rows; i++) {
     for (let j = 0; j < cols; j++) transposed[j * rows + i] = data[i * cols + j];
   }
-  return { data: transposed, rows: cols, cols: rows, transposed: true };
+  return { data: transposed, rows: cols, cols: rows, transposed: true, lowest };
 }
 
 /** Collects problems, listing the first hundred and counting the rest. */
 class IssueList {
   private readonly issues: PeermatchIssue[] = [];
   private hidden = 0;
-  /** The infinity that cannot mean "forbidden" in this direction. */
-  readonly wrongInfinity: number;
+  /** 1 when minimising, -1 when maximising: `sign * cell` is the cost minimised. */
+  readonly sign: number;
 
   constructor(
     private readonly api: string,
     private readonly maximize: boolean,
   ) {
-    this.wrongInfinity = maximize ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+    this.sign = maximize ? -1 : 1;
   }
 
   get count(): number {

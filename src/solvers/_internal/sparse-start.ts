@@ -14,17 +14,20 @@ import {
  * augmenting path costs in the dense search.
  *
  * On return every assigned row sits on a column minimising `cost - v` over the full matrix,
- * the invariant the dense kernel continues from; the rows still free are in `free`.
+ * the invariant the dense kernel continues from; the rows still free are in `free`, and their
+ * number is returned. Returns -1, with the state to be discarded, when the first round shows
+ * that the matrix does not suit this start.
  */
 export function sparseStart(
   cost: Float64Array,
   n: number,
   sign: number,
+  lowest: number,
   state: AssignmentState,
   free: Int32Array,
 ): number {
   const k = Math.min(n, CANDIDATES_PER_ROW);
-  let graph = cheapestCandidates(cost, n, n, sign, k, state);
+  let graph = cheapestCandidates(cost, n, n, sign, k, state, lowest);
   // The first candidate of each row is its cheapest cell (all potentials are still 0).
   const rowMin = new Float64Array(n);
   for (let i = 0; i < n; i++) {
@@ -33,7 +36,11 @@ export function sparseStart(
   const rejected = new Int32Array(n);
   const freeCols = new Int32Array(n);
   for (let round = 0; ; round++) {
-    augmentSparse(graph, n, state);
+    const unreachable = augmentSparse(graph, n, state).length;
+    // When many rows find no free column among their cheapest cells, they all want the same
+    // few columns and those cells say little about the optimum: give up at once and let the
+    // caller start from a column reduction instead.
+    if (round === 0 && unreachable > n / 4) return -1;
     lowerFreeColumns(cost, n, sign, state, freeCols);
     const rejectedCount = rejectRows(cost, n, sign, state, rowMin, rejected);
     if (rejectedCount === 0 || round === MAX_ROUNDS) break;
