@@ -51,6 +51,22 @@ export function augmentSparse(graph: CsrGraph, rows: number, state: AssignmentSt
 
   for (let start = 0; start < rows; start++) {
     if (rowToCol[start] >= 0) continue;
+    // Fast path: a free column among the row's cheapest edges is a shortest path of one edge.
+    let best = Number.POSITIVE_INFINITY;
+    let bestEdge = -1;
+    for (let e = offsets[start]; e < offsets[start + 1]; e++) {
+      const reduced = weights[e] - v[edgeCols[e]];
+      if (reduced < best || (reduced === best && colToRow[edgeCols[e]] < 0)) {
+        best = reduced;
+        bestEdge = e;
+      }
+    }
+    if (bestEdge >= 0 && colToRow[edgeCols[bestEdge]] < 0) {
+      rowToCol[start] = edgeCols[bestEdge];
+      colToRow[edgeCols[bestEdge]] = start;
+      assignedCost[start] = weights[bestEdge];
+      continue;
+    }
     let touchedCount = 0;
     let settledCount = 0;
     let sink = -1;
