@@ -6,6 +6,15 @@
 export type { PeermatchErrorCode, PeermatchIssue } from '../errors.js';
 export { PeermatchError } from '../errors.js';
 export type {
+  MatchingDuals,
+  MatchingEdges,
+  MaxWeightMatchingOptions,
+  MaxWeightMatchingResult,
+  WeightedEdge,
+  WeightedEdgeArrays,
+} from './max-weight-matching.js';
+export { MAX_WEIGHT_MATCHING_DEFAULTS, maxWeightMatching } from './max-weight-matching.js';
+export type {
   AssignmentMatrix,
   AssignmentResult,
   SolveAssignmentOptions,
