@@ -2,6 +2,44 @@
  * peermatch: the public API. Every export is listed here by name.
  */
 
+export type { BuildCandidatesOptions } from './compatibility/build-candidates.js';
+// Compatibility: the matrix, explanations, diagnostics, suggestions, top-k candidates
+export { BUILD_CANDIDATES_DEFAULTS, buildCandidates } from './compatibility/build-candidates.js';
+export type { CompatibilityOptions } from './compatibility/build-compatibility.js';
+export { buildCompatibility } from './compatibility/build-compatibility.js';
+export type { Suggestion, SuggestOptions } from './compatibility/suggest.js';
+export { SUGGEST_DEFAULTS, suggest } from './compatibility/suggest.js';
+export type {
+  CandidateLists,
+  CompatibilityBase,
+  CompatibilityCandidates,
+  CompatibilityDiagnostics,
+  CompatibilityMatrix,
+  PairExplanation,
+  PartnerDiagnosis,
+  ScorerContribution,
+  Unpartnered,
+} from './compatibility/types.js';
+// Constraints: the hard rules
+export { blockList } from './constraints/block-list.js';
+export { BUILT_IN_CONSTRAINTS } from './constraints/built-in-constraints.js';
+export { capacityZero } from './constraints/capacity.js';
+export { conflictOfInterest } from './constraints/conflict-of-interest.js';
+export type {
+  Constraint,
+  ConstraintContext,
+  ConstraintViolation,
+  MatrixLayout,
+  PreparedConstraint,
+} from './constraints/constraint.js';
+export type { ConstraintDefinition } from './constraints/define-constraint.js';
+export { defineConstraint } from './constraints/define-constraint.js';
+export { minimumOverlap } from './constraints/minimum-overlap.js';
+export { noRepeat } from './constraints/no-repeat.js';
+export { optOut } from './constraints/opt-out.js';
+export { roles } from './constraints/roles.js';
+export { safeguarding } from './constraints/safeguarding.js';
+export { sharedLanguage } from './constraints/shared-language.js';
 export type { PeermatchErrorCode, PeermatchIssue } from './errors.js';
 // Errors
 export { PeermatchError } from './errors.js';
@@ -58,10 +96,38 @@ export type { SafeParseParticipantsResult } from './profile/safe-parse-participa
 export { safeParseParticipants } from './profile/safe-parse-participants.js';
 export type { JSONSchemaDocument } from './profile/to-json-schema.js';
 export { toJSONSchema } from './profile/to-json-schema.js';
+// Scoring: the scorer contract and the built-in scorers
+export { affinityScorer } from './scoring/affinity.js';
+export { BUILT_IN_SCORERS } from './scoring/built-in-scorers.js';
+export { communicationScorer } from './scoring/communication.js';
+export { defaultWeights } from './scoring/default-weights.js';
+export { diversityScorer } from './scoring/diversity.js';
+export { goalsScorer } from './scoring/goals.js';
+export { interestsScorer } from './scoring/interests.js';
+export { languagesScorer } from './scoring/languages.js';
+export { preferencesScorer } from './scoring/preferences.js';
+export { reverseMentoringScorer } from './scoring/reverse-mentoring.js';
+export type { ScheduleScorerOptions } from './scoring/schedule.js';
+export {
+  createScheduleScorer,
+  SCHEDULE_SCORER_DEFAULTS,
+  scheduleScorer,
+} from './scoring/schedule.js';
+export type {
+  MissingData,
+  PreparedScorer,
+  ScoreExplanation,
+  Scorer,
+  ScorerContext,
+} from './scoring/scorer.js';
+export type { SkillsScorerOptions } from './scoring/skills.js';
+export { createSkillsScorer, SKILLS_SCORER_DEFAULTS, skillsScorer } from './scoring/skills.js';
+export { preferredStageGap, stageScorer } from './scoring/stage.js';
 export type {
   AssignmentMatrix,
   AssignmentResult,
   SolveAssignmentOptions,
 } from './solvers/index.js';
+
 // Solvers (also available on their own as `peermatch/solvers`)
 export { SOLVE_ASSIGNMENT_DEFAULTS, solveAssignment } from './solvers/index.js';

@@ -102,3 +102,32 @@ describe('parseProgram', () => {
     expect(ProgramSchema.safeParse({}).success).toBe(false);
   });
 });
+
+describe('parseProgram: matching parameters', () => {
+  it('parseProgram({ date }) fills matching defaults and the new rule switches', () => {
+    const program = parseProgram({ date: '2025-03-15' });
+    expect(program.matching).toEqual({
+      minimumOverlapMinutes: 60,
+      whenUnknown: 'allow',
+      stageTolerance: 2,
+      diversity: [],
+      affinity: [],
+    });
+    expect(program.constraints).toMatchObject({
+      roles: true,
+      capacity: true,
+      minimumOverlap: false,
+      sharedLanguage: false,
+    });
+  });
+
+  it('parseProgram({ matching }) canonicalises requiredLanguage and rejects unknown similarity fields', () => {
+    expect(
+      parseProgram({ date: '2025-03-15', matching: { requiredLanguage: 'EN_gb' } }).matching
+        .requiredLanguage,
+    ).toBe('en-GB');
+    expect(() =>
+      parseProgram({ date: '2025-03-15', matching: { diversity: ['salary'], stageTolerance: 0 } }),
+    ).toThrow(/matching/);
+  });
+});

@@ -22,6 +22,18 @@ export const PROGRAM_KINDS = [
 ] as const;
 export const UNKNOWN_SKILL_POLICIES = ['keep', 'drop', 'reject'] as const;
 export const SLOT_MINUTES = [5, 10, 15, 30, 60] as const;
+/** Fields the opt-in diversity and affinity scorers may compare (consented fields only). */
+export const SIMILARITY_FIELDS = [
+  'department',
+  'team',
+  'location',
+  'stage',
+  'background',
+  'languages',
+  'interests',
+] as const;
+/** What a hard rule does when the data it needs is missing or withheld. */
+export const UNKNOWN_DATA_POLICIES = ['allow', 'forbid'] as const;
 
 export interface BuildProgramSchemaOptions {
   readonly strict: boolean;
@@ -58,7 +70,71 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
     blockList: d(flag.default(true), 'Honour `avoid` lists (both directions).'),
     optOut: d(flag.default(true), 'Leave opted-out participants unmatched.'),
     noRepeat: d(flag.default(true), 'Never repeat a previous pairing.'),
+    roles: d(
+      flag.default(true),
+      'Pair givers (mentors, peers) with receivers (mentees, peers), never a participant with themself.',
+    ),
+    capacity: d(flag.default(true), 'Leave participants with capacity 0 unmatched.'),
+    minimumOverlap: d(
+      flag.default(false),
+      'Require `matching.minimumOverlapMinutes` of shared weekly availability.',
+    ),
+    sharedLanguage: d(
+      flag.default(false),
+      'Require a shared language (`matching.requiredLanguage` when set).',
+    ),
   }).catchall(flag);
+
+  const language = z
+    .string({ error: 'must be a BCP 47 language tag such as "en" or "pt-BR"' })
+    .transform((tag, ctx) => {
+      const canonical = checks.language(tag.trim());
+      if (canonical === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: tag,
+          message: 'is not a valid BCP 47 language tag (e.g. "en", "de-CH", "zh-Hant")',
+          params: { code: 'INVALID_LANGUAGE_TAG' },
+        });
+        return z.NEVER;
+      }
+      return canonical;
+    });
+  const similarityFields = z
+    .array(z.enum(SIMILARITY_FIELDS, { error: `must be one of ${SIMILARITY_FIELDS.join(', ')}` }))
+    .max(SIMILARITY_FIELDS.length)
+    .default([]);
+
+  const matching = object({
+    minimumOverlapMinutes: d(
+      intBetween(0, 10080).default(60),
+      'Shared weekly minutes the `minimumOverlap` rule requires.',
+    ),
+    requiredLanguage: d(
+      language.optional(),
+      'Language both must speak under the `sharedLanguage` rule; without it any shared language will do.',
+    ),
+    whenUnknown: d(
+      z.enum(UNKNOWN_DATA_POLICIES, { error: 'must be "allow" or "forbid"' }).default('allow'),
+      'What the `minimumOverlap` and `sharedLanguage` rules do when availability or languages are missing or withheld.',
+    ),
+    stageGap: d(
+      intBetween(-20, 20).optional(),
+      'Preferred stage gap, mentor minus mentee (negative for reverse mentoring). Default by kind: 2 mentoring, 1 buddy and situational, -2 reverse, 0 peer circles and skill swaps.',
+    ),
+    stageTolerance: d(
+      intBetween(1, 20).default(2),
+      'Stages away from the preferred gap at which the stage score reaches 0.',
+    ),
+    diversity: d(
+      similarityFields,
+      'Opt-in: fields on which different backgrounds score higher. Empty = diversity scorer off.',
+    ),
+    affinity: d(
+      similarityFields,
+      'Opt-in: fields on which shared backgrounds score higher (e.g. international students together). Empty = affinity scorer off.',
+    ),
+  });
 
   const timeZone = z.string({ error: 'must be an IANA time zone' }).transform((name, ctx) => {
     const canonical = checks.timeZone(name.trim());
@@ -137,6 +213,10 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
         blockList: true,
         optOut: true,
         noRepeat: true,
+        roles: true,
+        capacity: true,
+        minimumOverlap: false,
+        sharedLanguage: false,
       })),
       'Hard rules that are on; extra keys switch custom constraints.',
     ),
@@ -149,6 +229,16 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
         { maxKeys: 100, document: d, valueDescription: { type: 'number', minimum: 0 } },
       ).optional(),
       'Weight of each scorer by name.',
+    ),
+    matching: d(
+      matching.default(() => ({
+        minimumOverlapMinutes: 60,
+        whenUnknown: 'allow' as const,
+        stageTolerance: 2,
+        diversity: [],
+        affinity: [],
+      })),
+      'Parameters of the matching rules and scorers.',
     ),
     group: object({
       min: intBetween(2, 1000).default(3),

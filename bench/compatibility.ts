@@ -1,0 +1,146 @@
+/**
+ * Benchmark of the compatibility layer (issue 5): the dense matrix with every built-in scorer
+ * and rule switched on, for n mentors × n mentees, and sparse top-k candidates for a 100,000
+ * cohort. Targets: 10,000 × 10,000 in under 5 s and under 2 GB.
+ */
+import { buildCandidates } from '../src/compatibility/build-candidates.js';
+import { buildCompatibility } from '../src/compatibility/build-compatibility.js';
+import type { Cohort } from '../src/profile/cohort.js';
+import { normalizeCohort } from '../src/profile/normalize-cohort.js';
+import { parseParticipants } from '../src/profile/parse-participants.js';
+import type { ProgramInput } from '../src/profile/program-schema.js';
+import { generateParticipantRecords, SAMPLE_PROGRAM } from '../test/_support/profiles.js';
+import type { BenchSuite } from './_lib/suite.js';
+
+/** Every rule on, every scorer weighted (diversity and affinity opted in). */
+const PROGRAM: ProgramInput = {
+  ...SAMPLE_PROGRAM,
+  constraints: {
+    sameManager: true,
+    sameTeam: true,
+    minimumOverlap: true,
+    sharedLanguage: true,
+  },
+  matching: {
+    minimumOverlapMinutes: 30,
+    diversity: ['department', 'location'],
+    affinity: ['background'],
+  },
+  weights: { reverseMentoring: 1 },
+};
+
+const STYLES = ['direct', 'reflective', 'socratic'];
+const CITIES = ['Lisbon', 'Berlin', 'Nairobi', 'Pune', 'Austin'];
+
+/** `mentors + mentees` participants; every field the scorers read is filled in. */
+function cohortOf(mentors: number, mentees: number, seed: number): Cohort {
+  const total = mentors + mentees;
+  const records = generateParticipantRecords(total, seed).map((r, i) => ({
+    ...r,
+    role: i < mentors ? 'mentor' : 'mentee',
+    capacity: i < mentors ? 2 : 1,
+    communicationStyle: STYLES[i % 3],
+    learningStyle: STYLES[(i >> 2) % 3],
+    location: CITIES[i % 5],
+    background: i % 7 === 0 ? ['international student'] : ['local'],
+    prefer: i % 13 === 0 ? [`p${(i * 7919) % total}`] : [],
+    avoid: i % 29 === 0 ? [`p${(i * 104729) % total}`] : [],
+    safeguarding: i % 31 === 0 ? { minor: true } : {},
+  }));
+  return normalizeCohort(parseParticipants(records, PROGRAM, { unknownFields: 'strip' }), PROGRAM);
+}
+
+interface Row {
+  readonly label: string;
+  readonly cells: number;
+  readonly ms: number;
+  readonly rssMb: number;
+  readonly buffersMb: number;
+  readonly note: string;
+}
+
+const MB = 1024 * 1024;
+
+function measure(label: string, cells: number, run: () => string): Row {
+  globalThis.gc?.();
+  const before = process.memoryUsage();
+  const t0 = performance.now();
+  const note = run();
+  const ms = performance.now() - t0;
+  const after = process.memoryUsage();
+  return {
+    label,
+    cells,
+    ms,
+    rssMb: after.rss / MB,
+    buffersMb: (after.arrayBuffers - before.arrayBuffers) / MB,
+    note,
+  };
+}
+
+export function dense(n: number): Row {
+  const cohort = cohortOf(n, n, 42);
+  return measure(
+    `matrix ${n.toLocaleString('en-US')} × ${n.toLocaleString('en-US')}`,
+    n * n,
+    () => {
+      const m = buildCompatibility(cohort);
+      let allowed = 0;
+      for (let c = 0; c < m.allowed.length; c++) allowed += m.allowed[c];
+      // A benchmark that silently does nothing is worse than none.
+      if (m.rows !== n || m.cols !== n || allowed === 0)
+        throw new Error(`bench/compatibility: empty ${n}² matrix`);
+      return `${((100 * allowed) / (n * n)).toFixed(1)}% allowed`;
+    },
+  );
+}
+
+export function topK(size: number, k: number): Row {
+  const mentors = Math.round(size * 0.3);
+  const cohort = cohortOf(mentors, size - mentors, 7);
+  return measure(
+    `top-${k} of ${size.toLocaleString('en-US')} (${mentors.toLocaleString('en-US')} × ${(size - mentors).toLocaleString('en-US')})`,
+    mentors * (size - mentors),
+    () => {
+      const c = buildCandidates(cohort, undefined, { k });
+      if (c.edges.rows.length === 0) throw new Error('bench/compatibility: no candidates');
+      return `${c.edges.rows.length.toLocaleString('en-US')} candidate edges`;
+    },
+  );
+}
+
+const suite: BenchSuite = {
+  name: 'compatibility',
+  title: 'Compatibility: scorers, rules and the matrix',
+  async run({ smoke, log }) {
+    dense(smoke ? 50 : 300); // warm-up: JIT
+    const rows: Row[] = [];
+    for (const n of smoke ? [200] : [1_000, 5_000, 10_000]) {
+      const row = dense(n);
+      rows.push(row);
+      log(`compatibility: ${row.label} in ${row.ms.toFixed(0)} ms, rss ${row.rssMb.toFixed(0)} MB`);
+    }
+    const k = topK(smoke ? 2_000 : 100_000, 10);
+    rows.push(k);
+    log(`compatibility: ${k.label} in ${k.ms.toFixed(0)} ms`);
+    const lines = [
+      '| run | pairs | ms | ns / pair | process RSS after (MB) | typed arrays added (MB) | result |',
+      '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
+      ...rows.map(
+        (r) =>
+          `| ${r.label} | ${r.cells.toLocaleString('en-US')} | ${r.ms.toFixed(0)} | ${((r.ms * 1e6) / r.cells).toFixed(0)} | ${r.rssMb.toFixed(0)} | ${r.buffersMb.toFixed(0)} | ${r.note} |`,
+      ),
+    ];
+    const last = rows.find((r) => r.label.startsWith('matrix 10,000'));
+    lines.push(
+      '',
+      'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added. Memory: RSS of the process after the build (the matrix alive) and the growth of ArrayBuffer memory during it.' +
+        (last === undefined
+          ? ''
+          : ` Target 10,000 × 10,000 under 5 s and 2 GB: time ${last.ms < 5000 ? 'met' : 'NOT met'} (${(last.ms / 1000).toFixed(1)} s), memory ${last.rssMb < 2048 ? 'met' : 'NOT met'} (${last.rssMb.toFixed(0)} MB).`),
+    );
+    return lines.join('\n');
+  },
+};
+
+export default suite;

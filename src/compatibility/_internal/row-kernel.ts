@@ -1,0 +1,138 @@
+import { PeermatchError } from '../../errors.js';
+import type { Setup } from './setup.js';
+
+/**
+ * Scores one left participant against a list of right candidates: every constraint prunes the
+ * candidate list in turn (so later rules and every scorer only see allowed pairs), then every
+ * weighted scorer fills its row. Buffers are allocated once per build, never per cell.
+ *
+ * Safety: the allowed set is decided here from constraints alone; `position` (the column of
+ * each surviving candidate) is never handed to a scorer or constraint, and a constraint's
+ * answer is read as "allowed" only when it left the pre-filled 1 in place.
+ */
+export class RowKernel {
+  private readonly setup: Setup;
+  /** Participant index of each surviving candidate. */
+  readonly ids: Int32Array;
+  /** Column (index into the right side) of each surviving candidate. */
+  readonly position: Int32Array;
+  /** Combined score of each surviving candidate, in [0, 1]. */
+  readonly score: Float64Array;
+  private readonly flags: Uint8Array;
+  private readonly buffer: Float64Array;
+  private readonly copy: Int32Array;
+
+  constructor(setup: Setup, width: number) {
+    this.setup = setup;
+    const w = Math.max(1, width);
+    this.ids = new Int32Array(w);
+    this.position = new Int32Array(w);
+    this.score = new Float64Array(w);
+    this.flags = new Uint8Array(w);
+    this.buffer = new Float64Array(w);
+    this.copy = new Int32Array(w);
+  }
+
+  /**
+   * Runs the row of `left` against `candidates[0 … width)` (participant indices); returns how
+   * many survive, their data in `ids`, `position`, `score`.
+   */
+  run(left: number, candidates: Int32Array): number {
+    const { constraints, scorers, totalWeight, cohort, api } = this.setup;
+    const { ids, position, score, flags, buffer } = this;
+    let count = candidates.length;
+    for (let k = 0; k < count; k++) {
+      ids[k] = candidates[k];
+      position[k] = k;
+    }
+    // Built-in rules only ever clear flags and skip cells already cleared, so they share one
+    // flags array and one compaction; each custom rule gets fresh flags and its own compaction,
+    // so it cannot re-allow a pair.
+    flags.fill(1, 0, count);
+    let c = 0;
+    for (; c < constraints.length && !constraints[c].custom; c++) {
+      constraints[c].prepared.fillRow?.(left, ids, count, flags);
+    }
+    count = this.compact(count);
+    for (; c < constraints.length && count > 0; c++) {
+      const { prepared } = constraints[c];
+      flags.fill(1, 0, count);
+      if (prepared.fillRow !== undefined) {
+        // A custom rule gets a copy of the candidate list, so it cannot reorder ours.
+        prepared.fillRow(left, this.copyOf(count), count, flags);
+      } else {
+        for (let k = 0; k < count; k++) if (prepared.allows(left, ids[k]) !== true) flags[k] = 0;
+      }
+      count = this.compact(count);
+    }
+    if (count === 0) return 0;
+    score.fill(0, 0, count);
+    for (let s = 0; s < scorers.length; s++) {
+      const { prepared, weight, custom, name } = scorers[s];
+      if (prepared.fillRow !== undefined) {
+        prepared.fillRow(left, custom ? this.copyOf(count) : ids, count, buffer);
+      } else {
+        for (let k = 0; k < count; k++) buffer[k] = prepared.score(left, ids[k]);
+      }
+      for (let k = 0; k < count; k++) {
+        const v = buffer[k];
+        // `!(v >= 0 && v <= 1)` also catches NaN and non-numbers.
+        if (!(v >= 0 && v <= 1)) badScore(api, name, cohort.ids[left], cohort.ids[ids[k]], v);
+        score[k] += weight * v;
+      }
+    }
+    const inverse = 1 / totalWeight;
+    for (let k = 0; k < count; k++) {
+      const v = score[k] * inverse;
+      score[k] = Math.min(v, 1); // rounding can overshoot 1 by an ulp
+    }
+    return count;
+  }
+
+  /** Keeps the candidates whose flag is exactly 1 (anything else a rule wrote forbids). */
+  private compact(count: number): number {
+    const { ids, position, flags } = this;
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      if (flags[k] === 1) {
+        ids[kept] = ids[k];
+        position[kept] = position[k];
+        kept++;
+      }
+    }
+    return kept;
+  }
+
+  private copyOf(count: number): Int32Array {
+    this.copy.set(this.ids.subarray(0, count));
+    return this.copy;
+  }
+}
+
+/** Throws the error for a scorer that returned something outside [0, 1]. */
+export function badScore(
+  api: string,
+  scorer: string,
+  leftId: string,
+  rightId: string,
+  value: unknown,
+): never {
+  throw new PeermatchError(
+    'INVALID_OPTIONS',
+    `${api}: scorer ${JSON.stringify(scorer)} returned ${String(value)}`,
+    [
+      {
+        code: 'SCORE_OUT_OF_RANGE',
+        path: ['scorers', scorer],
+        message: `${api}: scorer ${JSON.stringify(scorer)} scored (${JSON.stringify(leftId)}, ${JSON.stringify(rightId)}) ${String(value)}; scores must be numbers in [0, 1]`,
+      },
+    ],
+  );
+}
+
+/** Throws `ABORTED` when the caller's signal fired. */
+export function checkAborted(setup: Setup, done: number, total: number): void {
+  if (setup.signal?.aborted) {
+    throw new PeermatchError('ABORTED', `${setup.api}: aborted after ${done} of ${total} rows`);
+  }
+}
