@@ -1,4 +1,4 @@
-import { OverlapRow, overlapMinutes } from './_internal/overlap.js';
+import { OverlapRow, overlapMinutes } from '../profile/_internal/overlap.js';
 import { singleRule } from './_internal/rule.js';
 import type { Constraint } from './constraint.js';
 

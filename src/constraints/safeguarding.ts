@@ -1,4 +1,5 @@
 import { singleRule } from './_internal/rule.js';
+import { safeguardingFlags } from './_internal/safeguarding-flags.js';
 import type { Constraint } from './constraint.js';
 
 /**
@@ -18,20 +19,8 @@ export const safeguarding: Constraint = Object.freeze<Constraint>({
   description: 'Minors and vulnerable participants only with background-checked partners.',
   prepare({ cohort, program, enabled }) {
     if (!enabled('safeguarding')) return undefined;
-    const n = cohort.size;
     const date = program.date;
-    const protectedOne = new Uint8Array(n);
-    const checked = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      protectedOne[i] = cohort.minor[i] | cohort.vulnerable[i];
-      const check = cohort.profiles[i].safeguarding.backgroundCheck;
-      checked[i] =
-        check !== undefined &&
-        check.expiresOn >= date &&
-        (check.checkedOn === undefined || check.checkedOn <= date)
-          ? 1
-          : 0;
-    }
+    const { protectedOne, checked } = safeguardingFlags(cohort, date);
     const forbids = (a: number, b: number) =>
       (protectedOne[b] === 1 && checked[a] === 0) || (protectedOne[a] === 1 && checked[b] === 0);
     const describe = (i: number) =>

@@ -1,3 +1,4 @@
+import { speakersOfRequired } from './_internal/required-language.js';
 import { singleRule } from './_internal/rule.js';
 import type { Constraint } from './constraint.js';
 
@@ -24,20 +25,8 @@ export const sharedLanguage: Constraint = Object.freeze<Constraint>({
     const { languages, baseLanguages } = cohort;
     const unknown = (i: number) => languages.offsets[i + 1] === languages.offsets[i];
     const required = program.matching.requiredLanguage;
-    const bare = required !== undefined && !required.includes('-');
-    const requiredId =
-      required === undefined
-        ? -1
-        : bare
-          ? (cohort.vocabularies.baseLanguages.idOf.get(required.toLowerCase()) ?? -2)
-          : (cohort.vocabularies.languages.idOf.get(required) ?? -2);
-    const speaks = (i: number): boolean => {
-      const lists = bare ? baseLanguages : languages;
-      for (let k = lists.offsets[i]; k < lists.offsets[i + 1]; k++) {
-        if (lists.values[k] === requiredId) return true;
-      }
-      return false;
-    };
+    const speakers = speakersOfRequired(cohort, program);
+    const speaks = (i: number): boolean => speakers !== undefined && speakers[i] === 1;
     const shareBase = (a: number, b: number): boolean => {
       const { offsets, values } = baseLanguages;
       for (let i = offsets[a]; i < offsets[a + 1]; i++) {
@@ -57,13 +46,11 @@ export const sharedLanguage: Constraint = Object.freeze<Constraint>({
         return;
       }
       if (required !== undefined) {
-        if (!speaks(left)) {
-          out.fill(0, 0, count);
-          return;
-        }
+        // Not settled by `left` alone: a partner without languages is judged by `whenUnknown`.
+        const leftSpeaks = speaks(left);
         for (let k = 0; k < count; k++) {
           const r = rights[k];
-          if (out[k] !== 0 && (unknown(r) ? forbidUnknown : !speaks(r))) out[k] = 0;
+          if (out[k] !== 0 && (unknown(r) ? forbidUnknown : !leftSpeaks || !speaks(r))) out[k] = 0;
         }
         return;
       }

@@ -1,10 +1,4 @@
-import { NEUTRAL, round2 } from './_internal/facts.js';
-import {
-  describeFields,
-  fillSimilarity,
-  meanSimilarity,
-  similarityReaders,
-} from './_internal/similarity.js';
+import { similarityScorer } from './_internal/similarity-scorer.js';
 import type { Scorer } from './scorer.js';
 
 /**
@@ -21,47 +15,8 @@ import type { Scorer } from './scorer.js';
  * //=> 1
  * ```
  */
-export const affinityScorer: Scorer = Object.freeze<Scorer>({
+export const affinityScorer: Scorer = similarityScorer({
   name: 'affinity',
   description: 'Shared backgrounds on the opted-in fields score higher.',
-  symmetric: true,
-  prepare({ cohort, program }) {
-    const readers = similarityReaders(cohort, program.matching.affinity);
-    const sum = new Float64Array(cohort.size);
-    const compared = new Int32Array(cohort.size);
-    const score = (a: number, b: number): number => {
-      const s = meanSimilarity(readers, a, b);
-      return s < 0 ? NEUTRAL : s;
-    };
-    return {
-      score,
-      fillRow(left: number, rights: Int32Array, count: number, out: Float64Array) {
-        fillSimilarity(readers, left, rights, count, sum, compared);
-        const neutralScore = NEUTRAL;
-        for (let k = 0; k < count; k++) {
-          const n = compared[k];
-          out[k] = n === 0 ? neutralScore : sum[k] / n;
-        }
-      },
-      explain(a: number, b: number) {
-        if (readers.length === 0) {
-          return {
-            score: NEUTRAL,
-            reason: 'neutral: program.matching.affinity lists no field (the scorer is opt-in)',
-            missing: [],
-          };
-        }
-        const { parts, gaps } = describeFields(cohort, readers, a, b);
-        const s = score(a, b);
-        const none = meanSimilarity(readers, a, b) < 0;
-        return {
-          score: s,
-          reason: none
-            ? `neutral: no field to compare (${parts.join('; ')})`
-            : `${parts.join('; ')} → shared on ${round2(s * 100)}% of the compared fields`,
-          missing: gaps,
-        };
-      },
-    };
-  },
+  rewardsDifference: false,
 });

@@ -1,12 +1,8 @@
 import type { ConsentField } from '../profile/participant-schema.js';
 import { MEETING_MODE_NAMES } from '../profile/participant-schema.js';
+import { IN_PERSON, LEARNING_MISMATCH, STYLE_MISMATCH } from './_internal/constants.js';
 import { listing, missing, NEUTRAL, round2 } from './_internal/facts.js';
 import type { MissingData, Scorer } from './scorer.js';
-
-const IN_PERSON = 1 << MEETING_MODE_NAMES.indexOf('in-person');
-/** Different communication styles can still work; different learning styles matter less. */
-const STYLE_MISMATCH = 0.4;
-const LEARNING_MISMATCH = 0.6;
 
 /**
  * The `communication` scorer: the mean of three parts, each neutral (0.5) when either side

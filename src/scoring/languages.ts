@@ -1,3 +1,4 @@
+import { SAME_BASE } from './_internal/constants.js';
 import {
   intersectionSize,
   lengthOf,
@@ -9,9 +10,6 @@ import {
   sharedNames,
 } from './_internal/facts.js';
 import type { Scorer } from './scorer.js';
-
-/** Sharing only the primary language (`en-GB` with `en-US`) is nearly as good as the same tag. */
-const SAME_BASE = 0.8;
 
 /**
  * The `languages` scorer: 1 when both list the same language tag, 0.8 when they only share the

@@ -1,10 +1,7 @@
+import { transposeLists } from '../profile/_internal/transpose.js';
+import { ASKED, ASKED_FOR_OTHERS, NO_PREFERENCE } from './_internal/constants.js';
 import { lengthOf, round2 } from './_internal/facts.js';
 import type { Scorer } from './scorer.js';
-
-/** One side's view of the other: asked for them, asked for others, or asked for nobody. */
-const ASKED = 1;
-const ASKED_FOR_OTHERS = 0.25;
-const NO_PREFERENCE = 0.5;
 
 /**
  * The `preferences` scorer: who asked for whom (`prefer`). Each side gives 1 when it asked for
@@ -26,17 +23,8 @@ export const preferencesScorer: Scorer = Object.freeze<Scorer>({
   prepare({ cohort }) {
     const prefer = cohort.prefer;
     const n = cohort.size;
-    // Who asked for whom, transposed once so a row can mark "asked for the left participant" too.
-    const countIn = new Int32Array(n + 1);
-    for (let k = 0; k < prefer.values.length; k++) countIn[prefer.values[k] + 1]++;
-    for (let i = 0; i < n; i++) countIn[i + 1] += countIn[i];
-    const askedBy = new Int32Array(prefer.values.length);
-    const cursor = countIn.slice(0, n);
-    for (let i = 0; i < n; i++) {
-      for (let k = prefer.offsets[i]; k < prefer.offsets[i + 1]; k++) {
-        askedBy[cursor[prefer.values[k]]++] = i;
-      }
-    }
+    // Transposed once so a row can mark "asked for the left participant" too.
+    const { offsets: countIn, values: askedBy } = transposeLists(prefer, n);
     const marks = new Uint8Array(n);
     const asks = (a: number, b: number): boolean => {
       for (let k = prefer.offsets[a]; k < prefer.offsets[a + 1]; k++) {

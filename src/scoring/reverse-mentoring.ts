@@ -1,12 +1,8 @@
+import { JUNIOR_TEACHES, SAME_STAGE, SENIOR_TEACHES } from './_internal/constants.js';
 import { missing, NEUTRAL, neutral, round2 } from './_internal/facts.js';
 import { SkillCoverage } from './_internal/skill-coverage.js';
 import type { Scorer } from './scorer.js';
 import { SKILLS_SCORER_DEFAULTS } from './skills.js';
-
-/** Seniority factor of a reverse pair: the giver less senior, level, or more senior. */
-const JUNIOR_TEACHES = 1;
-const SAME_STAGE = 0.6;
-const SENIOR_TEACHES = 0.2;
 
 /**
  * The `reverseMentoring` scorer: skill coverage as in `skills`, for programs where the less

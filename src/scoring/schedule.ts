@@ -1,6 +1,7 @@
+import { OverlapRow, overlapMinutes } from '../profile/_internal/overlap.js';
 import { MEETING_CADENCES } from '../profile/participant-schema.js';
+import { AD_HOC } from './_internal/constants.js';
 import { missing, NEUTRAL, neutral, round2 } from './_internal/facts.js';
-import { OverlapRow, overlapMinutes } from './_internal/overlap.js';
 import type { Scorer } from './scorer.js';
 
 /** Options of {@link createScheduleScorer}. */
@@ -36,7 +37,6 @@ export const SCHEDULE_SCORER_DEFAULTS: Readonly<{
   cadenceMismatchPenalty: 0.15,
 });
 
-const AD_HOC = MEETING_CADENCES.indexOf('ad-hoc') + 1;
 const NEUTRAL_SCORE = NEUTRAL;
 
 /**

@@ -1,10 +1,13 @@
+import { BuiltInRules } from '../../constraints/_internal/built-in-rules.js';
 import { PeermatchError } from '../../errors.js';
+import { BuiltInRow } from '../../scoring/_internal/built-in-row.js';
 import type { Setup } from './setup.js';
 
 /**
- * Scores one left participant against a list of right candidates: every constraint prunes the
- * candidate list in turn (so later rules and every scorer only see allowed pairs), then every
- * weighted scorer fills its row. Buffers are allocated once per build, never per cell.
+ * Scores one left participant against a list of right candidates: the built-in rules prune the
+ * candidate list in one fused pass, then each custom rule in turn (so later rules and every
+ * scorer only see allowed pairs); the weighted built-in scorers fill the row in one fused pass,
+ * then each custom scorer adds its own. Buffers are allocated once per build, never per cell.
  *
  * Safety: the allowed set is decided here from constraints alone; `position` (the column of
  * each surviving candidate) is never handed to a scorer or constraint, and a constraint's
@@ -21,9 +24,26 @@ export class RowKernel {
   private readonly flags: Uint8Array;
   private readonly buffer: Float64Array;
   private readonly copy: Int32Array;
+  /** Shared weekly minutes of each surviving candidate, when the built-in rules computed them. */
+  private readonly shared: Int32Array;
+  private readonly rules: BuiltInRules;
+  private readonly builtInScores: BuiltInRow | undefined;
+  /** Index of the first custom constraint / scorer (built-ins come first in `Setup`). */
+  private readonly firstCustomConstraint: number;
+  private readonly firstCustomScorer: number;
 
   constructor(setup: Setup, width: number) {
     this.setup = setup;
+    const { cohort, program, layout, constraints, scorers } = setup;
+    this.rules = new BuiltInRules(cohort, program, layout, new Set(setup.rules));
+    this.firstCustomConstraint = constraints.findIndex((c) => c.custom);
+    if (this.firstCustomConstraint < 0) this.firstCustomConstraint = constraints.length;
+    this.firstCustomScorer = scorers.findIndex((s) => s.custom);
+    if (this.firstCustomScorer < 0) this.firstCustomScorer = scorers.length;
+    const weights: Record<string, number> = {};
+    for (let s = 0; s < this.firstCustomScorer; s++) weights[scorers[s].name] = scorers[s].weight;
+    this.builtInScores =
+      this.firstCustomScorer > 0 ? new BuiltInRow(cohort, program, weights) : undefined;
     const w = Math.max(1, width);
     this.ids = new Int32Array(w);
     this.position = new Int32Array(w);
@@ -31,6 +51,7 @@ export class RowKernel {
     this.flags = new Uint8Array(w);
     this.buffer = new Float64Array(w);
     this.copy = new Int32Array(w);
+    this.shared = new Int32Array(w);
   }
 
   /**
@@ -39,22 +60,16 @@ export class RowKernel {
    */
   run(left: number, candidates: Int32Array): number {
     const { constraints, scorers, totalWeight, cohort, api } = this.setup;
-    const { ids, position, score, flags, buffer } = this;
+    const { ids, position, score, flags, buffer, shared } = this;
     let count = candidates.length;
     for (let k = 0; k < count; k++) {
       ids[k] = candidates[k];
       position[k] = k;
     }
-    // Built-in rules only ever clear flags and skip cells already cleared, so they share one
-    // flags array and one compaction; each custom rule gets fresh flags and its own compaction,
-    // so it cannot re-allow a pair.
-    flags.fill(1, 0, count);
-    let c = 0;
-    for (; c < constraints.length && !constraints[c].custom; c++) {
-      constraints[c].prepared.fillRow?.(left, ids, count, flags);
-    }
-    count = this.compact(count);
-    for (; c < constraints.length && count > 0; c++) {
+    // The built-in rules can only drop candidates; each custom rule then gets fresh flags and
+    // its own compaction, so it cannot re-allow a pair.
+    count = this.rules.filter(left, ids, position, count, shared);
+    for (let c = this.firstCustomConstraint; c < constraints.length && count > 0; c++) {
       const { prepared } = constraints[c];
       flags.fill(1, 0, count);
       if (prepared.fillRow !== undefined) {
@@ -66,11 +81,15 @@ export class RowKernel {
       count = this.compact(count);
     }
     if (count === 0) return 0;
-    score.fill(0, 0, count);
-    for (let s = 0; s < scorers.length; s++) {
-      const { prepared, weight, custom, name } = scorers[s];
+    if (this.builtInScores === undefined) score.fill(0, 0, count);
+    else {
+      const minutes = this.rules.computesOverlap ? shared : undefined;
+      this.builtInScores.fill(left, ids, count, score, minutes);
+    }
+    for (let s = this.firstCustomScorer; s < scorers.length; s++) {
+      const { prepared, weight, name } = scorers[s];
       if (prepared.fillRow !== undefined) {
-        prepared.fillRow(left, custom ? this.copyOf(count) : ids, count, buffer);
+        prepared.fillRow(left, this.copyOf(count), count, buffer);
       } else {
         for (let k = 0; k < count; k++) buffer[k] = prepared.score(left, ids[k]);
       }
@@ -91,12 +110,13 @@ export class RowKernel {
 
   /** Keeps the candidates whose flag is exactly 1 (anything else a rule wrote forbids). */
   private compact(count: number): number {
-    const { ids, position, flags } = this;
+    const { ids, position, flags, shared } = this;
     let kept = 0;
     for (let k = 0; k < count; k++) {
       if (flags[k] === 1) {
         ids[kept] = ids[k];
         position[kept] = position[k];
+        shared[kept] = shared[k];
         kept++;
       }
     }

@@ -1,3 +1,4 @@
+import { transposeLists } from '../../profile/_internal/transpose.js';
 import type { CohortLists } from '../../profile/cohort.js';
 
 /**
@@ -6,24 +7,12 @@ import type { CohortLists } from '../../profile/cohort.js';
  */
 export class PairMarks {
   private readonly lists: CohortLists;
-  private readonly inOffsets: Int32Array;
-  private readonly inValues: Int32Array;
+  private readonly reverse: CohortLists;
   private readonly marks: Uint8Array;
 
   constructor(lists: CohortLists, size: number) {
     this.lists = lists;
-    const inOffsets = new Int32Array(size + 1);
-    for (let k = 0; k < lists.values.length; k++) inOffsets[lists.values[k] + 1]++;
-    for (let i = 0; i < size; i++) inOffsets[i + 1] += inOffsets[i];
-    const inValues = new Int32Array(lists.values.length);
-    const cursor = inOffsets.slice(0, size);
-    for (let i = 0; i < size; i++) {
-      for (let k = lists.offsets[i]; k < lists.offsets[i + 1]; k++) {
-        inValues[cursor[lists.values[k]]++] = i;
-      }
-    }
-    this.inOffsets = inOffsets;
-    this.inValues = inValues;
+    this.reverse = transposeLists(lists, size);
     this.marks = new Uint8Array(size);
   }
 
@@ -34,21 +23,26 @@ export class PairMarks {
     return false;
   }
 
+  /**
+   * Sets `value` in `marks[i]` for everyone connected to `left` either way (`0` unmarks);
+   * returns whether anyone is.
+   */
+  mark(left: number, marks: Uint8Array, value: number): boolean {
+    let any = false;
+    for (const { offsets, values } of [this.lists, this.reverse]) {
+      for (let k = offsets[left]; k < offsets[left + 1]; k++) {
+        marks[values[k]] = value;
+        any = true;
+      }
+    }
+    return any;
+  }
+
   /** Clears `out[k]` for every `rights[k]` connected to `left` either way. */
   clearRow(left: number, rights: Int32Array, count: number, out: Uint8Array): void {
-    const { offsets, values } = this.lists;
     const marks = this.marks;
-    const outDegree = offsets[left + 1] - offsets[left];
-    const inDegree = this.inOffsets[left + 1] - this.inOffsets[left];
-    if (outDegree + inDegree === 0) return;
-    for (let k = offsets[left]; k < offsets[left + 1]; k++) marks[values[k]] = 1;
-    for (let k = this.inOffsets[left]; k < this.inOffsets[left + 1]; k++) {
-      marks[this.inValues[k]] = 1;
-    }
+    if (!this.mark(left, marks, 1)) return;
     for (let k = 0; k < count; k++) if (marks[rights[k]] !== 0) out[k] = 0;
-    for (let k = offsets[left]; k < offsets[left + 1]; k++) marks[values[k]] = 0;
-    for (let k = this.inOffsets[left]; k < this.inOffsets[left + 1]; k++) {
-      marks[this.inValues[k]] = 0;
-    }
+    this.mark(left, marks, 0);
   }
 }

@@ -6,6 +6,7 @@ import {
   isoDate,
   label,
   labels,
+  languageTag,
   safeRecord,
 } from './schema-kit.js';
 import {
@@ -143,21 +144,7 @@ export function buildParticipantSchema({
     'IANA time zone, e.g. "America/New_York".',
   );
 
-  const language = z
-    .string({ error: 'must be a BCP 47 language tag such as "en" or "pt-BR"' })
-    .transform((tag, ctx) => {
-      const canonical = checks.language(tag);
-      if (canonical === undefined) {
-        ctx.issues.push({
-          code: 'custom',
-          input: tag,
-          message: 'is not a valid BCP 47 language tag (e.g. "en", "de-CH", "zh-Hant")',
-          params: { code: 'INVALID_LANGUAGE_TAG' },
-        });
-        return z.NEVER;
-      }
-      return canonical;
-    });
+  const language = languageTag(checks);
 
   const skillOffered = object({
     name: d(label(100), 'Skill name; folded and mapped through the program taxonomy.'),

@@ -7,6 +7,7 @@ import {
   intBetween,
   isoDate,
   label,
+  languageTag,
   safeRecord,
 } from './schema-kit.js';
 import { resolveTaxonomy } from './taxonomy.js';
@@ -85,21 +86,7 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
     ),
   }).catchall(flag);
 
-  const language = z
-    .string({ error: 'must be a BCP 47 language tag such as "en" or "pt-BR"' })
-    .transform((tag, ctx) => {
-      const canonical = checks.language(tag.trim());
-      if (canonical === undefined) {
-        ctx.issues.push({
-          code: 'custom',
-          input: tag,
-          message: 'is not a valid BCP 47 language tag (e.g. "en", "de-CH", "zh-Hant")',
-          params: { code: 'INVALID_LANGUAGE_TAG' },
-        });
-        return z.NEVER;
-      }
-      return canonical;
-    });
+  const language = languageTag(checks);
   const similarityFields = z
     .array(z.enum(SIMILARITY_FIELDS, { error: `must be one of ${SIMILARITY_FIELDS.join(', ')}` }))
     .max(SIMILARITY_FIELDS.length)

@@ -101,3 +101,22 @@ export function safeRecord<V extends z.ZodType>(
   });
   return schema as unknown as z.ZodType<Dict<z.output<V>>, Dict<z.input<V>>>;
 }
+
+/** A BCP 47 language tag, canonicalised (`EN_gb` → `en-GB`); participants and programs share it. */
+export function languageTag(checks: IntlChecks) {
+  return z
+    .string({ error: 'must be a BCP 47 language tag such as "en" or "pt-BR"' })
+    .transform((tag, ctx) => {
+      const canonical = checks.language(tag);
+      if (canonical === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: tag,
+          message: 'is not a valid BCP 47 language tag (e.g. "en", "de-CH", "zh-Hant")',
+          params: { code: 'INVALID_LANGUAGE_TAG' },
+        });
+        return z.NEVER;
+      }
+      return canonical;
+    });
+}

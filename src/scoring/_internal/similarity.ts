@@ -6,9 +6,14 @@ import { intersectionSize, lengthOf, missing, RowMarks } from './facts.js';
 
 export type SimilarityField = Program['matching']['diversity'][number];
 
-interface FieldReader {
+export interface FieldReader {
   readonly field: SimilarityField;
   readonly consent: ConsentField;
+  /** The raw data, for the fused row: one label id per participant (-1 none)… */
+  readonly labels?: Int32Array;
+  /** …or one sorted list per participant, over a vocabulary of `names.length` values. */
+  readonly lists?: CohortLists;
+  readonly names: readonly string[];
   /** Similarity in [0, 1], or -1 when either side has no data. */
   similarity(a: number, b: number): number;
   describe(i: number): string;
@@ -31,6 +36,8 @@ function labelReader(
   return {
     field,
     consent,
+    labels: ids,
+    names,
     similarity: (a, b) => (ids[a] < 0 || ids[b] < 0 ? -1 : ids[a] === ids[b] ? 1 : 0),
     describe: (i) => names[ids[i]],
     accumulate(left, rights, count, sum, compared) {
@@ -57,6 +64,8 @@ function listReader(
   return {
     field,
     consent,
+    lists,
+    names,
     similarity(a, b) {
       const x = lengthOf(lists, a);
       const y = lengthOf(lists, b);

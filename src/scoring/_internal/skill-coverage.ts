@@ -2,7 +2,7 @@ import type { Cohort } from '../../profile/cohort.js';
 import type { MissingData } from '../scorer.js';
 import { isWithheld, lengthOf, listing, missing, round2 } from './facts.js';
 
-const LEVELS = 6; // levels are 1–5; slot 0 unused so `skill * 6 + level` needs no subtraction
+export const LEVELS = 6; // levels are 1–5; slot 0 unused so `skill * 6 + level` needs no subtraction
 
 /**
  * How much of what `right` wants `left` offers: each wanted skill is worth its priority, and is
@@ -14,9 +14,9 @@ export class SkillCoverage {
   private readonly cohort: Cohort;
   private readonly penalty: number;
   /** Σ priorities of each participant's wanted skills (0 = wants nothing). */
-  private readonly priorityTotal: Float64Array;
+  readonly priorityTotal: Float64Array;
   /** Per-row table: value of serving skill `s` at target level `t`, at `s * 6 + t`. */
-  private readonly rowValue: Float64Array;
+  readonly rowValue: Float64Array;
   private rowOf = -1;
 
   constructor(cohort: Cohort, shortfallPenalty: number) {
@@ -45,7 +45,7 @@ export class SkillCoverage {
   }
 
   /** Loads `left`'s offered closure into the row table (and unloads the previous row). */
-  private load(left: number): void {
+  load(left: number): void {
     if (this.rowOf === left) return;
     const { offsets, values, levels, distances } = this.cohort.offeredClosure;
     const table = this.rowValue;

@@ -38,6 +38,7 @@ export function augmentSparse(graph: CsrGraph, rows: number, state: AssignmentSt
   const touched = new Int32Array(colCount);
   const settledList = new Int32Array(colCount);
   const settled = new Uint8Array(colCount);
+  const stack = new Int32Array(colCount);
   /** Cost of each row's assigned edge, for its implied potential. */
   const assignedCost = new Float64Array(rows);
   const failed: number[] = [];
@@ -70,10 +71,14 @@ export function augmentSparse(graph: CsrGraph, rows: number, state: AssignmentSt
     let touchedCount = 0;
     let settledCount = 0;
     let sink = -1;
-    let mind = 0;
+    // No level is settled before the first pop; a column reached at the level being settled
+    // goes on a stack rather than through the heap (as Jonker & Volgenant's SCAN list), which
+    // makes searches across plateaus of equal costs cheap.
+    let mind = Number.NEGATIVE_INFINITY;
+    let stackSize = 0;
     let row = start;
     let offset = 0;
-    while (true) {
+    search: while (true) {
       // Relax the edges of `row`, whose column (if any) was just settled at distance `mind`.
       for (let e = offsets[row]; e < offsets[row + 1]; e++) {
         const j = edgeCols[e];
@@ -84,15 +89,31 @@ export function augmentSparse(graph: CsrGraph, rows: number, state: AssignmentSt
           if (old === Number.POSITIVE_INFINITY) touched[touchedCount++] = j;
           d[j] = dist;
           pred[j] = row;
-          heap.update(j);
+          if (dist === mind) {
+            if (colToRow[j] < 0) {
+              sink = j;
+              break search;
+            }
+            stack[stackSize++] = j;
+            if (heap.has(j)) heap.update(j);
+          } else {
+            heap.update(j);
+          }
         }
       }
-      if (heap.size === 0) break;
-      const j = heap.pop();
-      mind = d[j];
-      if (colToRow[j] < 0) {
-        sink = j;
-        break;
+      let j: number;
+      if (stackSize > 0) {
+        j = stack[--stackSize];
+      } else {
+        do {
+          if (heap.size === 0) break search;
+          j = heap.pop();
+        } while (settled[j] !== 0);
+        mind = d[j];
+        if (colToRow[j] < 0) {
+          sink = j;
+          break;
+        }
       }
       settled[j] = 1;
       settledList[settledCount++] = j;
@@ -153,6 +174,10 @@ class ColumnHeap {
     const freeA = this.colToRow[a] < 0;
     if (freeA !== this.colToRow[b] < 0) return freeA;
     return a < b;
+  }
+
+  has(j: number): boolean {
+    return this.slot[j] >= 0;
   }
 
   /** Inserts `j`, or moves it up after its key decreased. */
@@ -221,15 +246,18 @@ export function cheapestCandidates(
   const offsets = new Int32Array(rows + 1);
   const edgeCols = new Int32Array(rows * k);
   const weights = new Float64Array(rows * k);
-  const reducedTop = new Float64Array(k);
+  // A max-heap of the k best seen so far: a cell that beats the worst of them replaces it in
+  // O(log k), where keeping the window sorted costs O(k) on tied values.
+  const heapKey = new Float64Array(k);
+  const heapCol = new Int32Array(k);
   let edges = 0;
   for (let i = 0; i < rows; i++) {
     const base = i * cols;
-    const first = edges;
     let count = 0;
     let threshold = Number.POSITIVE_INFINITY;
-    // Two straight runs, [shift, cols) then [0, shift), rather than a wrap test per cell.
-    const shift = i % cols;
+    // Rows start their sweeps at scattered columns (two straight runs, [shift, cols) then
+    // [0, shift)), so that among equal cells each row prefers different columns.
+    const shift = (Math.imul(i, 0x9e3779b1) >>> 0) % cols;
     sweep: for (let run = 0; run < 2; run++) {
       const from = run === 0 ? shift : 0;
       const to = run === 0 ? cols : shift;
@@ -237,21 +265,54 @@ export function cheapestCandidates(
         const c = sign * cost[base + j];
         const reduced = c - v[j];
         if (reduced >= threshold || c === Number.POSITIVE_INFINITY) continue;
-        // Insertion into the sorted top-k window: rare after the first few hundred columns.
-        let p = count < k ? count++ : k - 1;
-        while (p > 0 && reducedTop[p - 1] > reduced) {
-          reducedTop[p] = reducedTop[p - 1];
-          edgeCols[first + p] = edgeCols[first + p - 1];
-          p--;
+        if (count < k) {
+          let p = count++;
+          while (p > 0) {
+            const parent = (p - 1) >> 1;
+            if (heapKey[parent] >= reduced) break;
+            heapKey[p] = heapKey[parent];
+            heapCol[p] = heapCol[parent];
+            p = parent;
+          }
+          heapKey[p] = reduced;
+          heapCol[p] = j;
+        } else {
+          let p = 0;
+          while (true) {
+            let child = 2 * p + 1;
+            if (child >= k) break;
+            if (child + 1 < k && heapKey[child + 1] > heapKey[child]) child++;
+            if (heapKey[child] <= reduced) break;
+            heapKey[p] = heapKey[child];
+            heapCol[p] = heapCol[child];
+            p = child;
+          }
+          heapKey[p] = reduced;
+          heapCol[p] = j;
         }
-        reducedTop[p] = reduced;
-        edgeCols[first + p] = j;
         if (count === k) {
-          threshold = reducedTop[k - 1];
+          threshold = heapKey[0];
           // k cells at the floor cannot be beaten: on tied matrices this ends most rows early.
           if (threshold <= floor) break sweep;
         }
       }
+    }
+    // Ascending by reduced cost, then column, so the first edge is the row's best.
+    const first = edges;
+    for (let t = 0; t < count; t++) {
+      const key = heapKey[t];
+      const col = heapCol[t];
+      let p = first + t;
+      while (p > first) {
+        const prev = edgeCols[p - 1];
+        const prevKey = weights[p - 1];
+        if (prevKey < key || (prevKey === key && prev < col)) break;
+        edgeCols[p] = prev;
+        weights[p] = prevKey;
+        p--;
+      }
+      edgeCols[p] = col;
+      weights[p] = key;
     }
     const own = rowToCol[i];
     if (own >= 0 && count > 0) {

@@ -105,13 +105,22 @@ function readFlat(
   }
   const sign = issues.sign;
   let lowest = Number.POSITIVE_INFINITY;
+  let odd = false;
   for (let k = 0; k < data.length; k++) {
-    // One comparison a cell: `c > -Infinity` is false exactly for NaN and the wrong infinity.
+    // One comparison a cell on the common path; NaN fails both tests, and the wrong
+    // infinity can only ever be the lowest value.
     const c = sign * data[k];
-    if (!(c > Number.NEGATIVE_INFINITY)) {
-      issues.cell(data[k], Math.floor(k / cols), k % cols, ['data', k]);
-    } else if (c < lowest) {
-      lowest = c;
+    if (!(c >= lowest)) {
+      if (c < lowest) lowest = c;
+      else odd = true;
+    }
+  }
+  if (odd || lowest === Number.NEGATIVE_INFINITY) {
+    for (let k = 0; k < data.length; k++) {
+      const c = sign * data[k];
+      if (!(c > Number.NEGATIVE_INFINITY)) {
+        issues.cell(data[k], Math.floor(k / cols), k % cols, ['data', k]);
+      }
     }
   }
   if (rows <= cols) return { data, rows, cols, transposed: false, lowest };

@@ -1,4 +1,4 @@
-import type { CohortAvailability } from '../../profile/cohort.js';
+import type { CohortAvailability } from '../cohort.js';
 
 const MINUTES_PER_WEEK = 10080;
 

@@ -1,0 +1,224 @@
+import { OverlapRow } from '../../profile/_internal/overlap.js';
+import type { Cohort } from '../../profile/cohort.js';
+import type { Program } from '../../profile/program-schema.js';
+import type { MatrixLayout } from '../constraint.js';
+import { PairMarks } from './pair-marks.js';
+import { type ReportingLine, reportingLine } from './reporting-line.js';
+import { speakersOfRequired } from './required-language.js';
+import { type SafeguardingFlags, safeguardingFlags } from './safeguarding-flags.js';
+
+const MENTOR = 0;
+const MENTEE = 1;
+
+/**
+ * Every switched-on built-in rule in one pass over a row's candidates — the same verdicts as the
+ * rules' own `allows`, without a loop and a call per rule per cell. Builders use it in place of
+ * the built-in constraints' `fillRow`; the constraints themselves still explain and diagnose.
+ * `test/compatibility/row-kernel.test.ts` holds the two to exactly the same verdicts.
+ *
+ * The minimum-overlap rule needs each pair's shared minutes; they are handed back so the
+ * schedule scorer does not compute them again.
+ */
+export class BuiltInRules {
+  /** Whether `filter` fills `shared` (the `minimumOverlap` rule is on). */
+  readonly computesOverlap: boolean;
+  private readonly cohort: Cohort;
+  private readonly directed: boolean;
+  private readonly roles: boolean;
+  private readonly optOut: boolean;
+  private readonly capacity: boolean;
+  private readonly safeguarding: SafeguardingFlags | undefined;
+  private readonly line: ReportingLine | undefined;
+  private readonly sameManager: boolean;
+  private readonly sameTeam: boolean;
+  private readonly sameDepartment: boolean;
+  private readonly pairLists: readonly PairMarks[];
+  private readonly pairMarks: Uint8Array;
+  private readonly language: boolean;
+  private readonly speakers: Uint8Array | undefined;
+  private readonly languageMarks: Uint8Array;
+  private readonly overlap: OverlapRow | undefined;
+  private readonly minimumMinutes: number;
+  private readonly forbidUnknown: boolean;
+
+  /** `enabled` lists the rules switched on (`Setup.rules`). */
+  constructor(
+    cohort: Cohort,
+    program: Program,
+    layout: MatrixLayout,
+    enabled: ReadonlySet<string>,
+  ) {
+    this.cohort = cohort;
+    this.directed = layout === 'directed';
+    this.roles = enabled.has('roles');
+    this.optOut = enabled.has('optOut');
+    this.capacity = enabled.has('capacity');
+    this.safeguarding = enabled.has('safeguarding')
+      ? safeguardingFlags(cohort, program.date)
+      : undefined;
+    this.line = enabled.has('reportingLine')
+      ? reportingLine(cohort, 'conflictOfInterest')
+      : undefined;
+    this.sameManager = enabled.has('sameManager');
+    this.sameTeam = enabled.has('sameTeam');
+    this.sameDepartment = enabled.has('sameDepartment');
+    const pairLists: PairMarks[] = [];
+    if (enabled.has('blockList')) pairLists.push(new PairMarks(cohort.avoid, cohort.size));
+    if (enabled.has('noRepeat')) {
+      pairLists.push(new PairMarks(cohort.previousPartners, cohort.size));
+    }
+    this.pairLists = pairLists;
+    this.pairMarks = new Uint8Array(cohort.size);
+    this.language = enabled.has('sharedLanguage');
+    this.speakers = this.language ? speakersOfRequired(cohort, program) : undefined;
+    this.languageMarks = new Uint8Array(
+      Math.max(1, cohort.vocabularies.baseLanguages.names.length),
+    );
+    this.computesOverlap = enabled.has('minimumOverlap');
+    this.overlap = this.computesOverlap ? new OverlapRow(cohort.availability) : undefined;
+    this.minimumMinutes = program.matching.minimumOverlapMinutes;
+    this.forbidUnknown = program.matching.whenUnknown === 'forbid';
+  }
+
+  /**
+   * Keeps the candidates `ids[0 … count)` that every switched-on built-in rule allows with
+   * `left`, compacting `ids` and `position` in place (order kept); `shared[k]` gets the kept
+   * pair's shared weekly minutes when {@link computesOverlap} and both gave availability.
+   * Returns how many are kept.
+   */
+  filter(
+    left: number,
+    ids: Int32Array,
+    position: Int32Array,
+    count: number,
+    shared: Int32Array,
+  ): number {
+    const { cohort, directed, forbidUnknown } = this;
+    const { role, optOut, capacity, manager, team, department } = cohort;
+    // A verdict that holds for the whole row settles it before any cell is read.
+    if (this.roles && directed && role[left] === MENTEE) return 0;
+    if (this.optOut && optOut[left] === 1) return 0;
+    if (this.capacity && capacity[left] === 0) return 0;
+
+    const guard = this.safeguarding;
+    const protectedOne = guard?.protectedOne;
+    const checked = guard?.checked;
+    const leftUnchecked = guard !== undefined && guard.checked[left] === 0;
+    const leftProtected = guard !== undefined && guard.protectedOne[left] === 1;
+    const checkGuard = leftUnchecked || leftProtected;
+
+    const enter = this.line?.enter;
+    const leave = this.line?.leave;
+    const e = enter === undefined ? 0 : enter[left];
+    const l = leave === undefined ? 0 : leave[left];
+    const m = manager[left];
+    const t = team[left];
+    const d = department[left];
+    const checkManager = this.sameManager && m >= 0;
+    const checkTeam = this.sameTeam && t >= 0;
+    const checkDepartment = this.sameDepartment && d >= 0;
+    const checkGroups = checkManager || checkTeam || checkDepartment;
+
+    const pairMarks = this.pairMarks;
+    let checkPairs = false;
+    for (const lists of this.pairLists) checkPairs = lists.mark(left, pairMarks, 1) || checkPairs;
+
+    // Settled before any language is marked, so an early return leaves no marks behind.
+    const overlap = this.overlap;
+    const availability = cohort.availability.intervals.offsets;
+    let checkOverlap = overlap !== undefined;
+    if (overlap !== undefined) {
+      if (availability[left] === availability[left + 1]) {
+        if (forbidUnknown) return this.unmark(left, 0);
+        checkOverlap = false;
+      } else overlap.load(left);
+    }
+    const spoken = cohort.languages.offsets;
+    const baseOffsets = cohort.baseLanguages.offsets;
+    const baseValues = cohort.baseLanguages.values;
+    const speakers = this.speakers;
+    const languageMarks = this.languageMarks;
+    let checkLanguage = this.language;
+    if (checkLanguage && spoken[left] === spoken[left + 1]) {
+      if (forbidUnknown) return this.unmark(left, 0);
+      checkLanguage = false;
+    }
+    // A partner who gave no languages is judged by `whenUnknown` even when `left` lacks the
+    // required one, so a left without it does not settle the row.
+    const leftSpeaks = speakers === undefined || speakers[left] === 1;
+    const anyShared = checkLanguage && speakers === undefined;
+    if (anyShared) {
+      for (let x = baseOffsets[left]; x < baseOffsets[left + 1]; x++)
+        languageMarks[baseValues[x]] = 1;
+    }
+
+    const need = this.minimumMinutes;
+    const checkRoles = this.roles;
+    const checkOptOut = this.optOut;
+    const checkCapacity = this.capacity;
+
+    let kept = 0;
+    for (let k = 0; k < count; k++) {
+      const r = ids[k];
+      if (checkRoles && (r === left || (directed && role[r] === MENTOR))) continue;
+      if (checkOptOut && optOut[r] === 1) continue;
+      if (checkCapacity && capacity[r] === 0) continue;
+      if (
+        checkGuard &&
+        protectedOne !== undefined &&
+        checked !== undefined &&
+        ((leftUnchecked && protectedOne[r] === 1) || (leftProtected && checked[r] === 0))
+      ) {
+        continue;
+      }
+      if (enter !== undefined && leave !== undefined) {
+        const er = enter[r];
+        // One of the two is above the other iff their tour intervals nest.
+        if ((e <= er && er < l) || (er <= e && e < leave[r])) continue;
+      }
+      if (
+        checkGroups &&
+        ((checkManager && manager[r] === m) ||
+          (checkTeam && team[r] === t) ||
+          (checkDepartment && department[r] === d))
+      ) {
+        continue;
+      }
+      if (checkPairs && pairMarks[r] !== 0) continue;
+      if (checkLanguage) {
+        if (spoken[r] === spoken[r + 1]) {
+          if (forbidUnknown) continue;
+        } else if (anyShared) {
+          let hit = 0;
+          for (let x = baseOffsets[r], end = baseOffsets[r + 1]; x < end; x++) {
+            hit |= languageMarks[baseValues[x]];
+          }
+          if (hit === 0) continue;
+        } else if (!leftSpeaks || (speakers !== undefined && speakers[r] === 0)) continue;
+      }
+      let minutes = 0;
+      if (checkOverlap && overlap !== undefined) {
+        if (availability[r] === availability[r + 1]) {
+          if (forbidUnknown) continue;
+        } else {
+          minutes = overlap.with(r);
+          if (minutes < need) continue;
+        }
+      }
+      ids[kept] = r;
+      position[kept] = position[k];
+      shared[kept] = minutes;
+      kept++;
+    }
+    if (anyShared) {
+      for (let x = baseOffsets[left]; x < baseOffsets[left + 1]; x++)
+        languageMarks[baseValues[x]] = 0;
+    }
+    return this.unmark(left, kept);
+  }
+
+  private unmark(left: number, kept: number): number {
+    for (const lists of this.pairLists) lists.mark(left, this.pairMarks, 0);
+    return kept;
+  }
+}
