@@ -165,7 +165,7 @@ const suite: BenchSuite = {
       'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added; `typical` = one region’s time zones, English for all and a shared lunchtime window (most pairs allowed), `pruned` = zones worldwide and random languages (the language and overlap rules forbid most pairs). Memory: RSS of the process after the build (the matrix alive) and the growth of ArrayBuffer memory during it.' +
         (last === undefined
           ? ''
-          : ` Target 10,000 × 10,000 (typical) under 5 s and 2 GB: time $last.ms < 5000 ? 'met' : 'NOT met'($(last.ms / 1000).toFixed(1)s), memory $last.rssMb < 2048 ? 'met' : 'NOT met'($last.rssMb.toFixed(0)MB).`),
+          : ` Target 10,000 × 10,000 (typical) under 5 s and 2 GB: time ${last.ms < 5000 ? 'met' : 'NOT met'} (${(last.ms / 1000).toFixed(1)} s), memory ${last.rssMb < 2048 ? 'met' : 'NOT met'} (${last.rssMb.toFixed(0)} MB).`),
     );
     return lines.join('\n');
   },
