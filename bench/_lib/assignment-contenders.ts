@@ -66,42 +66,34 @@ const ours: Contender = {
   },
 };
 
-const munkres: Contender = {
-  id: 'munkres',
-  label: 'munkres',
-  isNpmPeer: true,
-  async load() {
-    const { munkres: solve } = await import('munkres');
-    let rows = 0;
-    return {
-      prepare(matrix) {
-        rows = matrix.rows;
-        const input = toRows(matrix);
-        return () => solve(input);
-      },
-      read: (result) => ({ rowToCol: pairsToRowToCol(result as Pairs, rows) }),
-    };
-  },
-};
+/**
+ * A peer whose API is `(matrix: number[][]) => [row, col][]`: it gets nested arrays (built
+ * untimed) and its pairs are read back into a row → column array.
+ */
+function pairsPeer(id: string, loadSolve: () => Promise<(matrix: number[][]) => Pairs>): Contender {
+  return {
+    id,
+    label: id,
+    isNpmPeer: true,
+    async load() {
+      const solve = await loadSolve();
+      let rows = 0;
+      return {
+        prepare(matrix) {
+          rows = matrix.rows;
+          const input = toRows(matrix);
+          return () => solve(input);
+        },
+        read: (result) => ({ rowToCol: pairsToRowToCol(result as Pairs, rows) }),
+      };
+    },
+  };
+}
 
-const munkresJs: Contender = {
-  id: 'munkres-js',
-  label: 'munkres-js',
-  isNpmPeer: true,
-  async load() {
-    // CommonJS without types: one function `(costMatrix) => [row, col][]`; it pads a copy.
-    const solve = require('munkres-js') as (matrix: number[][]) => Pairs;
-    let rows = 0;
-    return {
-      prepare(matrix) {
-        rows = matrix.rows;
-        const input = toRows(matrix);
-        return () => solve(input);
-      },
-      read: (result) => ({ rowToCol: pairsToRowToCol(result as Pairs, rows) }),
-    };
-  },
-};
+const munkres = pairsPeer('munkres', async () => (await import('munkres')).munkres);
+
+// CommonJS without types; it pads a copy of the matrix.
+const munkresJs = pairsPeer('munkres-js', async () => require('munkres-js'));
 
 /** The slice of ml-matrix's `Matrix` we need to build linear-sum-assignment's input. */
 interface MlMatrixModule {
@@ -134,25 +126,9 @@ const linearSumAssignment: Contender = {
   },
 };
 
-const hungarianOn3: Contender = {
-  id: 'hungarian-on3',
-  label: 'hungarian-on3',
-  isNpmPeer: true,
-  async load() {
-    // CommonJS without types: `(costMatrix, isProfit?) => [worker, job | -1][]`; it clones the
-    // matrix itself (inside the timed call, unavoidably) and treats costs ≥ 2^30 as forbidden.
-    const solve = require('hungarian-on3') as (matrix: number[][], isProfit?: boolean) => Pairs;
-    let rows = 0;
-    return {
-      prepare(matrix) {
-        rows = matrix.rows;
-        const input = toRows(matrix);
-        return () => solve(input);
-      },
-      read: (result) => ({ rowToCol: pairsToRowToCol(result as Pairs, rows) }),
-    };
-  },
-};
+// CommonJS without types: `(costMatrix, isProfit?) => [worker, job | -1][]`; it clones the
+// matrix itself (inside the timed call, unavoidably) and treats costs ≥ 2^30 as forbidden.
+const hungarianOn3 = pairsPeer('hungarian-on3', async () => require('hungarian-on3'));
 
 /** Every JavaScript contender, ours first (its total is the reference). */
 export const CONTENDERS: readonly Contender[] = [
