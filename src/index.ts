@@ -43,6 +43,22 @@ export { sharedLanguage } from './constraints/shared-language.js';
 export type { PeermatchErrorCode, PeermatchIssue } from './errors.js';
 // Errors
 export { PeermatchError } from './errors.js';
+export type { MatchOneToOneOptions } from './modes/match-one-to-one.js';
+// Matching modes
+export { MATCH_ONE_TO_ONE_DEFAULTS, matchOneToOne } from './modes/match-one-to-one.js';
+export type {
+  ExcludingRule,
+  MatchContribution,
+  MatchExplanation,
+  MatchedPair,
+  MatchMode,
+  MatchObjective,
+  MatchResult,
+  MatchStats,
+  ScoreSummary,
+  UnmatchedCode,
+  UnmatchedParticipant,
+} from './modes/match-result.js';
 export type {
   Cohort,
   CohortAvailability,

@@ -133,9 +133,14 @@ export function createScheduleScorer(options: ScheduleScorerOptions = {}): Score
             agree === 1
               ? ''
               : `; cadences differ (${name(left)} vs ${name(right)}) ×${round2(agree)}`;
+          let wanted = 'their cadences call for';
+          if (cadence[left] === 0 && cadence[right] === 0) wanted = 'a session needs';
+          else if (cadence[left] === cadence[right] || cadence[right] === 0) {
+            wanted = `meeting ${name(left)} calls for`;
+          } else if (cadence[left] === 0) wanted = `meeting ${name(right)} calls for`;
           return {
             score: score(left, right),
-            reason: `${shared} shared minutes a week of the ${needed} that ${name(left) === name(right) ? `meeting ${name(left)}` : 'their cadences'} call for${cadenceText}`,
+            reason: `${shared} shared minutes a week of the ${needed} that ${wanted}${cadenceText}`,
             missing: [],
           };
         },
@@ -150,7 +155,7 @@ export function createScheduleScorer(options: ScheduleScorerOptions = {}): Score
  * @example
  * ```ts
  * buildCompatibility(cohort).explain('ana', 'bo').contributions.find((c) => c.scorer === 'schedule')?.reason;
- * //=> '90 shared minutes a week of the 120 that meeting fortnightly call for'
+ * //=> '90 shared minutes a week of the 120 that meeting fortnightly calls for'
  * ```
  */
 export const scheduleScorer: Scorer = createScheduleScorer();

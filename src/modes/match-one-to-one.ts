@@ -1,0 +1,403 @@
+/**
+ * One-to-one mentoring with mentor capacity, as a linear sum assignment (Jonker & Volgenant
+ * 1987; Crouse 2016) on mentees × mentor seats, and the bottleneck objective by threshold
+ * search (Gross 1959; Garfinkel 1971: the largest threshold at which the maximum number of
+ * pairs is still achievable).
+ */
+
+import type { CompatibilityOptions } from '../compatibility/build-compatibility.js';
+import { buildCompatibility } from '../compatibility/build-compatibility.js';
+import type { CompatibilityMatrix } from '../compatibility/types.js';
+import { PeermatchError, type PeermatchIssue } from '../errors.js';
+import type { Cohort } from '../profile/cohort.js';
+import type { Program, ProgramInput } from '../profile/program-schema.js';
+import { solveAssignment } from '../solvers/solve-assignment.js';
+import { summarizeScores } from './_internal/score-summary.js';
+import { explainUnmatched } from './_internal/unmatched.js';
+import type { MatchedPair, MatchObjective, MatchResult } from './match-result.js';
+
+const API = 'matchOneToOne';
+const OBJECTIVES: readonly MatchObjective[] = ['total', 'coverage', 'fairness'];
+
+/** Options of {@link matchOneToOne}. */
+export interface MatchOneToOneOptions
+  extends Pick<CompatibilityOptions, 'scorers' | 'constraints' | 'weights' | 'signal'> {
+  /**
+   * What to optimise: `'total'` (largest total score, a mentee may be left out when that raises
+   * it), `'coverage'` (most pairs, then largest total) or `'fairness'` (most pairs, then the
+   * largest worst pair score, then largest total).
+   * @default 'coverage'
+   */
+  readonly objective?: MatchObjective;
+  /**
+   * No pair scoring below this is made (a pair scoring exactly `minScore` may be). In [0, 1].
+   * @default 0
+   */
+  readonly minScore?: number;
+  /**
+   * Participant ids of the mentors (givers).
+   * @default every participant with role `mentor`
+   */
+  readonly mentors?: readonly string[];
+  /**
+   * Participant ids of the mentees (receivers).
+   * @default every participant with role `mentee`
+   */
+  readonly mentees?: readonly string[];
+}
+
+/** The defaults of {@link MatchOneToOneOptions}. */
+export const MATCH_ONE_TO_ONE_DEFAULTS: Readonly<{
+  objective: MatchObjective;
+  minScore: number;
+}> = Object.freeze({ objective: 'coverage', minScore: 0 });
+
+const OPTION_KEYS = new Set([
+  'objective',
+  'minScore',
+  'mentors',
+  'mentees',
+  'scorers',
+  'constraints',
+  'weights',
+  'signal',
+]);
+
+function invalid(issues: PeermatchIssue[]): never {
+  throw new PeermatchError(
+    'INVALID_OPTIONS',
+    `${API}: ${issues.length} problem(s) with the options`,
+    issues,
+  );
+}
+
+/** Ids of one side: given (checked) or by role; sorted in code-unit order for tie-breaking. */
+function sideIds(
+  cohort: Cohort,
+  given: unknown,
+  key: 'mentors' | 'mentees',
+  role: number,
+  issues: PeermatchIssue[],
+): string[] {
+  if (given === undefined) {
+    const ids: string[] = [];
+    for (let i = 0; i < cohort.size; i++) if (cohort.role[i] === role) ids.push(cohort.ids[i]);
+    return ids.sort();
+  }
+  if (!Array.isArray(given)) {
+    issues.push({
+      code: 'INVALID_TYPE',
+      path: [key],
+      message: `${API}: options.${key} must be an array of participant ids`,
+    });
+    return [];
+  }
+  const seen = new Set<string>();
+  given.forEach((id: unknown, k) => {
+    if (typeof id !== 'string' || !cohort.indexOf.has(id)) {
+      issues.push({
+        code: 'UNKNOWN_PARTICIPANT',
+        path: [key, k],
+        message: `${API}: options.${key}[${k}] is ${JSON.stringify(id)}, who is not in the cohort`,
+      });
+    } else if (seen.has(id)) {
+      issues.push({
+        code: 'DUPLICATE_ID',
+        path: [key, k],
+        message: `${API}: options.${key}[${k}] repeats ${JSON.stringify(id)}`,
+        participantId: id,
+      });
+    } else seen.add(id);
+  });
+  return [...seen].sort();
+}
+
+function readOptions(cohort: Cohort, options: MatchOneToOneOptions | undefined) {
+  const opts = options ?? {};
+  if (typeof opts !== 'object' || opts === null) {
+    invalid([{ code: 'INVALID_TYPE', path: [], message: `${API}: options must be an object` }]);
+  }
+  const issues: PeermatchIssue[] = [];
+  for (const key of Object.keys(opts)) {
+    if (!OPTION_KEYS.has(key)) {
+      issues.push({
+        code: 'UNKNOWN_OPTION',
+        path: [key],
+        message: `${API}: unknown option ${JSON.stringify(key)}`,
+      });
+    }
+  }
+  const objective = opts.objective ?? MATCH_ONE_TO_ONE_DEFAULTS.objective;
+  if (!OBJECTIVES.includes(objective)) {
+    issues.push({
+      code: 'INVALID_VALUE',
+      path: ['objective'],
+      message: `${API}: options.objective must be one of ${OBJECTIVES.join(', ')}, got ${JSON.stringify(objective)}`,
+    });
+  }
+  const minScore = opts.minScore ?? MATCH_ONE_TO_ONE_DEFAULTS.minScore;
+  if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) {
+    issues.push({
+      code: 'OUT_OF_RANGE',
+      path: ['minScore'],
+      message: `${API}: options.minScore must be a number from 0 to 1, got ${String(minScore)}`,
+    });
+  }
+  const mentors = sideIds(cohort, opts.mentors, 'mentors', 0, issues);
+  const mentees = sideIds(cohort, opts.mentees, 'mentees', 1, issues);
+  const menteeSet = new Set(mentees);
+  for (const id of mentors) {
+    if (menteeSet.has(id)) {
+      issues.push({
+        code: 'BOTH_SIDES',
+        path: ['mentors'],
+        message: `${API}: ${JSON.stringify(id)} is both a mentor and a mentee; one-to-one matching needs disjoint sides`,
+        participantId: id,
+      });
+    }
+  }
+  if (issues.length > 0) invalid(issues);
+  return { opts, objective, minScore, mentors, mentees };
+}
+
+function checkAborted(signal: AbortSignal | undefined, step: string): void {
+  if (signal?.aborted) throw new PeermatchError('ABORTED', `${API}: aborted ${step}`);
+}
+
+/** Mentor seats: mentor `m` owns `capacity[m]` consecutive columns. */
+interface Seats {
+  readonly count: number;
+  /** The mentor (row of the compatibility matrix) of each seat. */
+  readonly mentor: Int32Array;
+  readonly capacity: Int32Array;
+}
+
+function seatsOf(cohort: Cohort, matrix: CompatibilityMatrix): Seats {
+  const capacity = new Int32Array(matrix.rows);
+  let count = 0;
+  for (let m = 0; m < matrix.rows; m++) {
+    capacity[m] = Math.max(0, cohort.capacity[matrix.left[m]]);
+    count += capacity[m];
+  }
+  const mentor = new Int32Array(count);
+  for (let m = 0, s = 0; m < matrix.rows; m++) {
+    mentor.fill(m, s, s + capacity[m]);
+    s += capacity[m];
+  }
+  return { count, mentor, capacity };
+}
+
+/**
+ * Mentees × seats in row-major order: `value(score)` where the pair is allowed, scores at least
+ * `threshold`, else `-Infinity`; then `extra` columns of 0 (a private "unmatched" option).
+ */
+function seatMatrix(
+  matrix: CompatibilityMatrix,
+  seats: Seats,
+  threshold: number,
+  extra: number,
+  unit: boolean,
+): { rows: number; cols: number; data: Float64Array } {
+  const rows = matrix.cols;
+  const cols = seats.count + extra;
+  const data = new Float64Array(rows * cols);
+  const { scores, allowed } = matrix;
+  for (let e = 0; e < rows; e++) {
+    const base = e * cols;
+    for (let s = 0; s < seats.count; s++) {
+      const cell = seats.mentor[s] * matrix.cols + e;
+      data[base + s] =
+        allowed[cell] === 1 && scores[cell] >= threshold
+          ? unit
+            ? 1
+            : scores[cell]
+          : Number.NEGATIVE_INFINITY;
+    }
+  }
+  return { rows, cols, data };
+}
+
+/** Mentor (matrix row) of each mentee, or -1. */
+function mentorsOf(rowToCol: Int32Array, seats: Seats): Int32Array {
+  const out = new Int32Array(rowToCol.length).fill(-1);
+  for (let e = 0; e < rowToCol.length; e++) {
+    const s = rowToCol[e];
+    if (s >= 0 && s < seats.count) out[e] = seats.mentor[s];
+  }
+  return out;
+}
+
+function countPairs(assigned: Int32Array): number {
+  let n = 0;
+  for (const m of assigned) if (m >= 0) n++;
+  return n;
+}
+
+/** The assignment for the objective: each mentee's mentor row, or -1. */
+function solve(
+  matrix: CompatibilityMatrix,
+  seats: Seats,
+  objective: MatchObjective,
+  minScore: number,
+  signal: AbortSignal | undefined,
+): { assigned: Int32Array; bottleneck: number | null } {
+  const mentees = matrix.cols;
+  if (mentees === 0 || seats.count === 0) {
+    return { assigned: new Int32Array(mentees).fill(-1), bottleneck: null };
+  }
+  if (objective === 'total') {
+    // One zero-valued "unmatched" column per mentee makes every mentee assignable, so the
+    // optimum is the maximum-weight matching, not the maximum-cardinality one.
+    const input = seatMatrix(matrix, seats, minScore, mentees, false);
+    const { rowToCol } = solveAssignment(input, { maximize: true });
+    return { assigned: mentorsOf(rowToCol, seats), bottleneck: null };
+  }
+  const coverage = solveAssignment(seatMatrix(matrix, seats, minScore, 0, false), {
+    maximize: true,
+    partial: true,
+  });
+  const assigned = mentorsOf(coverage.rowToCol, seats);
+  if (objective === 'coverage') return { assigned, bottleneck: null };
+  const most = countPairs(assigned);
+  if (most === 0) return { assigned, bottleneck: null };
+  // Candidate thresholds: the distinct suitable scores. The matched minimum is one of them,
+  // and "the most pairs is still reachable with every score ≥ t" is monotone in t.
+  const distinct = new Set<number>();
+  for (let c = 0; c < matrix.scores.length; c++) {
+    if (matrix.allowed[c] === 1 && matrix.scores[c] >= minScore) distinct.add(matrix.scores[c]);
+  }
+  const thresholds = [...distinct].sort((a, b) => a - b);
+  let lo = 0; // always feasible: every suitable pair is ≥ thresholds[0]
+  let hi = thresholds.length - 1;
+  while (lo < hi) {
+    checkAborted(signal, 'during the bottleneck search');
+    const mid = (lo + hi + 1) >>> 1;
+    const unit = solveAssignment(seatMatrix(matrix, seats, thresholds[mid], 0, true), {
+      maximize: true,
+      partial: true,
+    });
+    if (countPairs(mentorsOf(unit.rowToCol, seats)) === most) lo = mid;
+    else hi = mid - 1;
+  }
+  const bottleneck = thresholds[lo];
+  checkAborted(signal, 'before the final assignment');
+  const best = solveAssignment(seatMatrix(matrix, seats, bottleneck, 0, false), {
+    maximize: true,
+    partial: true,
+  });
+  return { assigned: mentorsOf(best.rowToCol, seats), bottleneck };
+}
+
+/**
+ * Forms one-to-one mentoring relationships: each mentee gets at most one mentor, each mentor at
+ * most `capacity` mentees, and no pair forbidden by a hard rule (or scoring below `minScore`) is
+ * ever made.
+ *
+ * Capacity is modelled as **seat columns**: a mentor of capacity `c` becomes `c` identical
+ * columns of a dense mentees × seats matrix solved by `solveAssignment`. This reuses the exact
+ * dense solver (optimal, dual-certified, deterministic) at the cost of `mentees × seats` cells;
+ * a transport / min-cost-flow formulation would need `mentees × mentors` but a new solver.
+ *
+ * Objectives (`options.objective`):
+ * - `'coverage'` (default): the most pairs, then the largest total score;
+ * - `'total'`: the largest total score, even if fewer mentees are matched;
+ * - `'fairness'`: the most pairs, then the largest worst pair score (the bottleneck, found by
+ *   binary search over the distinct scores), then the largest total among pairs at or above it.
+ *
+ * Deterministic: mentors and mentees are taken in code-unit order of their ids, so ties break
+ * by id, whatever the order of the cohort. The cohort and program are not modified.
+ *
+ * @param cohort - From `normalizeCohort`.
+ * @param program - The program in force (default `cohort.program`).
+ * @param options - See {@link MatchOneToOneOptions}.
+ * @returns A JSON-serialisable {@link MatchResult}: pairs with explanations, every unmatched
+ *   participant with a reason, and statistics.
+ * @throws {PeermatchError} `INVALID_OPTIONS`, `INVALID_INPUT` (from `buildCompatibility`),
+ *   `ABORTED`.
+ * @example
+ * ```ts
+ * const result = matchOneToOne(cohort, undefined, { objective: 'fairness', minScore: 0.3 });
+ * result.pairs.map((p) => `${p.mentorId}→${p.menteeId}`);
+ * //=> ['ana→bo']
+ * result.unmatched[0];
+ * //=> { participantId: 'eve', role: 'mentee', code: 'NO_ALLOWED_PARTNER', … }
+ * ```
+ */
+export function matchOneToOne(
+  cohort: Cohort,
+  program?: ProgramInput | Program,
+  options?: MatchOneToOneOptions,
+): MatchResult {
+  const { opts, objective, minScore, mentors, mentees } = readOptions(cohort, options);
+  const compatibility: CompatibilityOptions = {
+    left: mentors,
+    right: mentees,
+    layout: 'directed',
+    ...(opts.scorers === undefined ? {} : { scorers: opts.scorers }),
+    ...(opts.constraints === undefined ? {} : { constraints: opts.constraints }),
+    ...(opts.weights === undefined ? {} : { weights: opts.weights }),
+    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+  };
+  const matrix = buildCompatibility(cohort, program, compatibility);
+  const seats = seatsOf(cohort, matrix);
+  const { assigned } = solve(matrix, seats, objective, minScore, opts.signal);
+
+  const pairsOf: number[][] = Array.from({ length: matrix.rows }, () => []);
+  for (let e = 0; e < matrix.cols; e++) {
+    const m = assigned[e];
+    if (m < 0) continue;
+    const cell = m * matrix.cols + e;
+    // Safety property: the solver never returns a -Infinity cell; checked again here because a
+    // forbidden pair in a result is the one mistake this library must never make.
+    if (matrix.allowed[cell] !== 1 || !(matrix.scores[cell] >= minScore)) {
+      throw new Error(`${API}: internal error, unsuitable pair (${mentors[m]}, ${mentees[e]})`);
+    }
+    pairsOf[m].push(e);
+  }
+  const pairs: MatchedPair[] = [];
+  const scores: number[] = [];
+  for (let m = 0; m < matrix.rows; m++) {
+    for (const e of pairsOf[m]) {
+      const score = matrix.scores[m * matrix.cols + e];
+      const why = matrix.explain(mentors[m], mentees[e]);
+      pairs.push({
+        mentorId: mentors[m],
+        menteeId: mentees[e],
+        score,
+        explanation: {
+          summary: why.summary,
+          contributions: why.contributions.map((c) => ({
+            scorer: c.scorer,
+            share: c.share,
+            score: c.score,
+            contribution: c.contribution,
+            reason: c.reason,
+          })),
+        },
+      });
+      scores.push(score);
+    }
+  }
+  const unmatched = explainUnmatched(matrix, seats.capacity, assigned, minScore);
+  let total = 0;
+  for (const s of scores) total += s;
+  let unmatchedMentors = 0;
+  for (const u of unmatched) if (u.role === 'mentor') unmatchedMentors++;
+  return {
+    mode: 'one-to-one',
+    objective,
+    minScore,
+    pairs,
+    unmatched,
+    stats: {
+      matched: pairs.length,
+      mentors: matrix.rows,
+      mentees: matrix.cols,
+      unmatchedMentors,
+      unmatchedMentees: unmatched.length - unmatchedMentors,
+      totalScore: total,
+      scores: summarizeScores(scores),
+      seats: { total: seats.count, used: pairs.length },
+    },
+  };
+}
