@@ -51,21 +51,23 @@ export function solveDense(
   const colToRow = new Int32Array(cols).fill(-1);
   const v = new Float64Array(cols);
   const free = new Int32Array(rows);
-  let freeCount = -1;
-  if (rows === cols && rows >= SPARSE_START_MIN_SIZE) {
-    freeCount = sparseStart(cost, rows, sign, lowest, { rowToCol, colToRow, v }, free);
-    if (freeCount < 0) {
-      rowToCol.fill(-1);
-      colToRow.fill(-1);
-    }
-  }
-  if (freeCount >= 0) {
-    // Started sparse.
-  } else if (rows === cols) {
-    freeCount = columnReduction(cost, rows, cols, sign, v, rowToCol, colToRow, free);
-  } else {
+  let freeCount: number;
+  if (rows < cols) {
+    // Rectangular: potentials start at 0 and only decrease, as Crouse's method requires.
     for (let i = 0; i < rows; i++) free[i] = i;
     freeCount = rows;
+  } else {
+    freeCount =
+      rows >= SPARSE_START_MIN_SIZE
+        ? sparseStart(cost, rows, sign, lowest, { rowToCol, colToRow, v }, free)
+        : -1;
+    if (freeCount < 0) {
+      // Small, or the sparse start gave up: start over from a column reduction, which sets
+      // every potential afresh.
+      rowToCol.fill(-1);
+      colToRow.fill(-1);
+      freeCount = columnReduction(cost, rows, cols, sign, v, rowToCol, colToRow, free);
+    }
   }
   // Two passes, as Jonker and Volgenant recommend; the second catches rows the first displaced.
   for (let pass = 0; pass < 2 && freeCount > 0; pass++) {
