@@ -56,65 +56,74 @@ export function explainUnmatched(
     diagnoses ??= new Map(matrix.diagnose().unpartnered.map((d) => [d.participantId, d]));
     return diagnoses.get(id);
   };
-  const belowMin = (id: string, allowedCount: number, best: number, side: string) =>
-    `${id} has ${plural(allowedCount, `allowed ${side}`, `allowed ${side}s`)}, but none scores at least ${minScore} (best ${best.toFixed(3)})`;
+  type Role = UnmatchedParticipant['role'];
+  /** Counts one participant's allowed and suitable partners (`cell(k)` is their k-th cell). */
+  const survey = (id: string, role: Role, count: number, cell: (k: number) => number) => {
+    let allowedPartners = 0;
+    let suitablePartners = 0;
+    let best = 0;
+    for (let k = 0; k < count; k++) {
+      const c = cell(k);
+      if (allowed[c] !== 1) continue;
+      allowedPartners++;
+      best = Math.max(best, scores[c]);
+      if (scores[c] >= minScore) suitablePartners++;
+    }
+    return { base: { participantId: id, role, allowedPartners, suitablePartners }, best };
+  };
+  const reason = (
+    base: ReturnType<typeof survey>['base'],
+    code: UnmatchedParticipant['code'],
+    message: string,
+  ): UnmatchedParticipant => ({ ...base, code, message, excludedBy: [] });
+  /** The reasons both sides share: nobody allowed, or nobody scoring `minScore`. */
+  const sharedReason = (
+    { base, best }: ReturnType<typeof survey>,
+    other: string,
+  ): UnmatchedParticipant | undefined => {
+    const id = base.participantId;
+    if (base.allowedPartners === 0) {
+      const d = diagnosisOf(id);
+      return {
+        ...reason(base, 'NO_ALLOWED_PARTNER', d?.message ?? `${id} has no allowed ${other}`),
+        excludedBy: d?.excludedBy.map((x) => ({ ...x })) ?? [],
+      };
+    }
+    if (base.suitablePartners > 0) return undefined;
+    return reason(
+      base,
+      'BELOW_MIN_SCORE',
+      `${id} has ${plural(base.allowedPartners, `allowed ${other}`, `allowed ${other}s`)}, but none scores at least ${minScore} (best ${best.toFixed(3)})`,
+    );
+  };
 
   const mentees: UnmatchedParticipant[] = [];
   let reached: Uint8Array | undefined;
   for (let e = 0; e < cols; e++) {
     if (assigned[e] >= 0) continue;
     const id = rightIds[e];
-    let allowedCount = 0;
-    let suitableCount = 0;
-    let best = 0;
-    for (let m = 0; m < rows; m++) {
-      if (allowed[m * cols + e] !== 1) continue;
-      allowedCount++;
-      best = Math.max(best, scores[m * cols + e]);
-      if (suitable(m, e)) suitableCount++;
-    }
-    const base = {
-      participantId: id,
-      role: 'mentee' as const,
-      allowedPartners: allowedCount,
-      suitablePartners: suitableCount,
-    };
-    if (allowedCount === 0) {
-      const d = diagnosisOf(id);
-      mentees.push({
-        ...base,
-        code: 'NO_ALLOWED_PARTNER',
-        message: d?.message ?? `${id} has no allowed mentor`,
-        excludedBy: d?.excludedBy.map((x) => ({ ...x })) ?? [],
-      });
+    const found = survey(id, 'mentee', rows, (m) => m * cols + e);
+    const shared = sharedReason(found, 'mentor');
+    if (shared) {
+      mentees.push(shared);
       continue;
     }
-    if (suitableCount === 0) {
-      mentees.push({
-        ...base,
-        code: 'BELOW_MIN_SCORE',
-        message: belowMin(id, allowedCount, best, 'mentor'),
-        excludedBy: [],
-      });
-      continue;
-    }
+    const suitableCount = found.base.suitablePartners;
     reached ??= freeableMentors(matrix, capacity, assigned, suitable);
     let augmentable = false;
     for (let m = 0; m < rows && !augmentable; m++) augmentable = suitable(m, e) && reached[m] === 1;
     mentees.push(
       augmentable
-        ? {
-            ...base,
-            code: 'LOST_TO_BETTER_ASSIGNMENT',
-            message: `${id} could have been matched by moving other mentees, but the objective scores higher without them (${plural(suitableCount, 'suitable mentor', 'suitable mentors')})`,
-            excludedBy: [],
-          }
-        : {
-            ...base,
-            code: 'MENTORS_AT_CAPACITY',
-            message: `all ${plural(suitableCount, 'suitable mentor', 'suitable mentors')} of ${id} are at capacity, and no reshuffle frees a seat without leaving another mentee out`,
-            excludedBy: [],
-          },
+        ? reason(
+            found.base,
+            'LOST_TO_BETTER_ASSIGNMENT',
+            `${id} could have been matched by moving other mentees, but the objective scores higher without them (${plural(suitableCount, 'suitable mentor', 'suitable mentors')})`,
+          )
+        : reason(
+            found.base,
+            'MENTORS_AT_CAPACITY',
+            `all ${plural(suitableCount, 'suitable mentor', 'suitable mentors')} of ${id} are at capacity, and no reshuffle frees a seat without leaving another mentee out`,
+          ),
     );
   }
 
@@ -124,50 +133,21 @@ export function explainUnmatched(
   for (let m = 0; m < rows; m++) {
     if (hasMentee[m] === 1) continue;
     const id = leftIds[m];
-    let allowedCount = 0;
-    let suitableCount = 0;
-    let best = 0;
-    for (let e = 0; e < cols; e++) {
-      if (allowed[m * cols + e] !== 1) continue;
-      allowedCount++;
-      best = Math.max(best, scores[m * cols + e]);
-      if (suitable(m, e)) suitableCount++;
-    }
-    const base = {
-      participantId: id,
-      role: 'mentor' as const,
-      allowedPartners: allowedCount,
-      suitablePartners: suitableCount,
-    };
-    if (allowedCount === 0) {
-      const d = diagnosisOf(id);
-      mentors.push({
-        ...base,
-        code: 'NO_ALLOWED_PARTNER',
-        message: d?.message ?? `${id} has no allowed mentee`,
-        excludedBy: d?.excludedBy.map((x) => ({ ...x })) ?? [],
-      });
-    } else if (capacity[m] === 0) {
-      mentors.push({
-        ...base,
-        code: 'NO_CAPACITY',
-        message: `${id} has capacity 0`,
-        excludedBy: [],
-      });
-    } else if (suitableCount === 0) {
-      mentors.push({
-        ...base,
-        code: 'BELOW_MIN_SCORE',
-        message: belowMin(id, allowedCount, best, 'mentee'),
-        excludedBy: [],
-      });
-    } else {
-      mentors.push({
-        ...base,
-        code: 'LOST_TO_BETTER_ASSIGNMENT',
-        message: `${id}'s ${plural(suitableCount, 'suitable mentee is', 'suitable mentees are')} better placed, for the objective, with other mentors or unmatched`,
-        excludedBy: [],
-      });
+    const found = survey(id, 'mentor', cols, (e) => m * cols + e);
+    // A mentor without allowed mentees says so first; capacity 0 comes before a low score.
+    const shared = sharedReason(found, 'mentee');
+    if (shared?.code === 'NO_ALLOWED_PARTNER') mentors.push(shared);
+    else if (capacity[m] === 0)
+      mentors.push(reason(found.base, 'NO_CAPACITY', `${id} has capacity 0`));
+    else if (shared) mentors.push(shared);
+    else {
+      mentors.push(
+        reason(
+          found.base,
+          'LOST_TO_BETTER_ASSIGNMENT',
+          `${id}'s ${plural(found.base.suitablePartners, 'suitable mentee is', 'suitable mentees are')} better placed, for the objective, with other mentors or unmatched`,
+        ),
+      );
     }
   }
   const byId = (a: UnmatchedParticipant, b: UnmatchedParticipant) =>
