@@ -2,6 +2,7 @@ import * as z from 'zod';
 import {
   type Documenter,
   type IntlChecks,
+  ianaTimeZone,
   intBetween,
   isoDate,
   label,
@@ -124,25 +125,7 @@ export function buildParticipantSchema({
     'A weekly window in the participant’s time zone: "Mon 18:00-20:00", "Mon-Fri 09:00-12:00", or { days, start, end }. End must be after start (24:00 allowed); split windows that cross midnight.',
   );
 
-  const timeZone = d(
-    z
-      .string({ error: 'must be an IANA time zone such as "Europe/Berlin"' })
-      .transform((name, ctx) => {
-        const canonical = checks.timeZone(name.trim());
-        if (canonical === undefined) {
-          ctx.issues.push({
-            code: 'custom',
-            input: name,
-            message:
-              'is not a time zone known to this JavaScript engine (use an IANA name such as "Europe/Berlin")',
-            params: { code: 'UNKNOWN_TIME_ZONE' },
-          });
-          return z.NEVER;
-        }
-        return canonical;
-      }),
-    'IANA time zone, e.g. "America/New_York".',
-  );
+  const timeZone = d(ianaTimeZone(checks), 'IANA time zone, e.g. "America/New_York".');
 
   const language = languageTag(checks);
 

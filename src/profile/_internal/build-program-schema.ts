@@ -4,6 +4,7 @@ import { fold } from './fold.js';
 import {
   type Documenter,
   type IntlChecks,
+  ianaTimeZone,
   intBetween,
   isoDate,
   label,
@@ -123,19 +124,7 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
     ),
   });
 
-  const timeZone = z.string({ error: 'must be an IANA time zone' }).transform((name, ctx) => {
-    const canonical = checks.timeZone(name.trim());
-    if (canonical === undefined) {
-      ctx.issues.push({
-        code: 'custom',
-        input: name,
-        message: 'is not a time zone known to this JavaScript engine',
-        params: { code: 'UNKNOWN_TIME_ZONE' },
-      });
-      return z.NEVER;
-    }
-    return canonical;
-  });
+  const timeZone = ianaTimeZone(checks);
 
   const shape = {
     name: label(200).optional(),

@@ -102,6 +102,26 @@ export function safeRecord<V extends z.ZodType>(
   return schema as unknown as z.ZodType<Dict<z.output<V>>, Dict<z.input<V>>>;
 }
 
+/** An IANA time zone, canonicalised (`europe/berlin` → `Europe/Berlin`); participants and programs share it. */
+export function ianaTimeZone(checks: IntlChecks) {
+  return z
+    .string({ error: 'must be an IANA time zone such as "Europe/Berlin"' })
+    .transform((name, ctx) => {
+      const canonical = checks.timeZone(name.trim());
+      if (canonical === undefined) {
+        ctx.issues.push({
+          code: 'custom',
+          input: name,
+          message:
+            'is not a time zone known to this JavaScript engine (use an IANA name such as "Europe/Berlin")',
+          params: { code: 'UNKNOWN_TIME_ZONE' },
+        });
+        return z.NEVER;
+      }
+      return canonical;
+    });
+}
+
 /** A BCP 47 language tag, canonicalised (`EN_gb` → `en-GB`); participants and programs share it. */
 export function languageTag(checks: IntlChecks) {
   return z
