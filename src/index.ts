@@ -139,11 +139,21 @@ export type {
 export type { SkillsScorerOptions } from './scoring/skills.js';
 export { createSkillsScorer, SKILLS_SCORER_DEFAULTS, skillsScorer } from './scoring/skills.js';
 export { preferredStageGap, stageScorer } from './scoring/stage.js';
+// Solvers (also available on their own as `peermatch/solvers`)
 export type {
   AssignmentMatrix,
   AssignmentResult,
+  MatchingDuals,
+  MatchingEdges,
+  MaxWeightMatchingOptions,
+  MaxWeightMatchingResult,
   SolveAssignmentOptions,
+  WeightedEdge,
+  WeightedEdgeArrays,
 } from './solvers/index.js';
-
-// Solvers (also available on their own as `peermatch/solvers`)
-export { SOLVE_ASSIGNMENT_DEFAULTS, solveAssignment } from './solvers/index.js';
+export {
+  MAX_WEIGHT_MATCHING_DEFAULTS,
+  maxWeightMatching,
+  SOLVE_ASSIGNMENT_DEFAULTS,
+  solveAssignment,
+} from './solvers/index.js';
