@@ -1,13 +1,18 @@
 import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import { type DenseKernelResult, solveDense } from './_internal/lap-dense.js';
-import { type DenseMatrix, type MatrixInput, readMatrix } from './_internal/read-matrix.js';
-import { readBooleanOptions } from './_internal/read-options.js';
+import { type DenseMatrix, readMatrix } from './_internal/read-matrix.js';
+import { type ProgressCallback, readSolverOptions } from './_internal/read-options.js';
+import { RunMonitor } from './_internal/run-monitor.js';
+
+export type { ProgressCallback } from './_internal/read-options.js';
 
 /**
  * A cost (or score) matrix: nested arrays, or `{ rows, cols, data }` with `data` row-major
  * (`data[i * cols + j]` is cell `(i, j)`). Rows and columns may differ in number.
  */
-export type AssignmentMatrix = MatrixInput;
+export type AssignmentMatrix =
+  | readonly (readonly number[])[]
+  | { readonly rows: number; readonly cols: number; readonly data: Float64Array };
 
 /** Options of {@link solveAssignment}. */
 export interface SolveAssignmentOptions {
@@ -27,10 +32,28 @@ export interface SolveAssignmentOptions {
    * @default false
    */
   readonly duals?: boolean;
+  /**
+   * Cancels the run: it then throws `PeermatchError` `ABORTED` within a few milliseconds of
+   * work and returns nothing.
+   * @default undefined
+   */
+  readonly signal?: AbortSignal;
+  /**
+   * Called with `('assign', done, total)`: `done` of the `total` rows of the smaller side
+   * processed, never decreasing within a phase, at most about a thousand times per phase plus
+   * once at the end (`done === total`). A second phase, `'partial'`, runs when `partial`
+   * needs it.
+   * @default undefined
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
-/** Defaults of {@link SolveAssignmentOptions}. */
-export const SOLVE_ASSIGNMENT_DEFAULTS: Readonly<Required<SolveAssignmentOptions>> = Object.freeze({
+/** Defaults of the boolean {@link SolveAssignmentOptions}. */
+export const SOLVE_ASSIGNMENT_DEFAULTS: Readonly<{
+  maximize: boolean;
+  partial: boolean;
+  duals: boolean;
+}> = Object.freeze({
   maximize: false,
   partial: false,
   duals: false,
@@ -70,7 +93,8 @@ const API = 'solveAssignment';
  * @param options - see {@link SolveAssignmentOptions}.
  * @returns the assignment and its total.
  * @throws {PeermatchError} `INVALID_MATRIX` naming every bad cell; `INFEASIBLE` naming the rows
- *   that compete for too few allowed columns (unless `partial`); `INVALID_OPTIONS`.
+ *   that compete for too few allowed columns (unless `partial`); `INVALID_OPTIONS`; `ABORTED`
+ *   when `signal` fires.
  *
  * @example
  * ```ts
@@ -89,14 +113,20 @@ export function solveAssignment(
   matrix: AssignmentMatrix,
   options: SolveAssignmentOptions = {},
 ): AssignmentResult {
-  const { maximize, partial, duals } = readBooleanOptions(API, options, SOLVE_ASSIGNMENT_DEFAULTS);
+  const { maximize, partial, duals, signal, onProgress } = readSolverOptions(
+    API,
+    options,
+    SOLVE_ASSIGNMENT_DEFAULTS,
+  );
+  const monitor = new RunMonitor(API, signal, onProgress);
+  monitor.throwIfAborted();
   const dense = readMatrix(API, matrix, maximize);
   const sign = maximize ? -1 : 1;
-  let solved = solveDense(dense.data, dense.rows, dense.cols, sign, dense.lowest);
+  let solved = solveDense(dense.data, dense.rows, dense.cols, sign, dense.lowest, monitor);
   const complete = solved.failedRows.length === 0;
   if (!complete) {
     if (!partial) throw infeasible(dense, solved);
-    solved = solveMostPairs(dense, sign);
+    solved = solveMostPairs(dense, sign, monitor);
   }
 
   const rowToCol = dense.transposed ? solved.colToRow : solved.rowToCol;
@@ -131,7 +161,7 @@ export function solveAssignment(
  * ever chosen when no assignment avoids it. Costs are first scaled to [0, 1] so that bound,
  * `rows + 1`, stays small and exact whatever the input's scale.
  */
-function solveMostPairs(dense: DenseMatrix, sign: 1 | -1): DenseKernelResult {
+function solveMostPairs(dense: DenseMatrix, sign: 1 | -1, monitor: RunMonitor): DenseKernelResult {
   const { data, rows, cols } = dense;
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
@@ -152,7 +182,7 @@ function solveMostPairs(dense: DenseMatrix, sign: 1 | -1): DenseKernelResult {
     }
     padded[i * wide + cols + i] = fallback;
   }
-  const solved = solveDense(padded, rows, wide, 1);
+  const solved = solveDense(padded, rows, wide, 1, undefined, monitor, 'partial');
   const rowToCol = solved.rowToCol;
   const colToRow = new Int32Array(cols);
   colToRow.set(solved.colToRow.subarray(0, cols));

@@ -403,3 +403,79 @@ function randomMatrix(rows: number, cols: number, kind: string, seed: number): F
   }
   return data;
 }
+
+describe('solveAssignment signal and onProgress', () => {
+  /** Every row ranks the columns alike: long searches, so the solver looks at its signal often. */
+  const rows = 400;
+  const cols = 500;
+  const data = randomMatrix(rows, cols, 'rowsAlike', 11);
+
+  it('solveAssignment(matrix, { signal }) with an aborted signal throws ABORTED before any work', () => {
+    const controller = new AbortController();
+    controller.abort();
+    const calls: number[] = [];
+    let error: unknown;
+    try {
+      solveAssignment(
+        { rows, cols, data },
+        { signal: controller.signal, onProgress: (_phase, done) => calls.push(done) },
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(PeermatchError.is(error) && error.code).toBe('ABORTED');
+    expect(calls).toEqual([]);
+  });
+
+  it('solveAssignment(matrix, { signal }) aborted from onProgress mid-run throws ABORTED', () => {
+    const controller = new AbortController();
+    const calls: number[] = [];
+    let error: unknown;
+    try {
+      solveAssignment(
+        { rows, cols, data },
+        {
+          signal: controller.signal,
+          onProgress: (_phase, done, total) => {
+            calls.push(done);
+            if (done > 0 && done < total) controller.abort();
+          },
+        },
+      );
+    } catch (caught) {
+      error = caught;
+    }
+    expect(PeermatchError.is(error) && error.code).toBe('ABORTED');
+    expect(calls.at(-1)).toBeLessThan(rows);
+  });
+
+  it('solveAssignment(matrix, { onProgress }) reports monotone progress ending at the total', () => {
+    const reports: [string, number, number][] = [];
+    const plain = solveAssignment({ rows, cols, data });
+    const watched = solveAssignment(
+      { rows, cols, data },
+      { onProgress: (phase, done, total) => reports.push([phase, done, total]) },
+    );
+    expect(watched).toEqual(plain);
+    expect(reports.length).toBeGreaterThan(2);
+    expect(reports[0]).toEqual(['assign', 0, rows]);
+    expect(reports.at(-1)).toEqual(['assign', rows, rows]);
+    for (let k = 1; k < reports.length; k++) {
+      expect(reports[k][1]).toBeGreaterThan(reports[k - 1][1]);
+    }
+  });
+
+  it('solveAssignment(matrix, options) rejects a signal or onProgress of the wrong type', () => {
+    let error: unknown;
+    try {
+      solveAssignment([[1]], { signal: 'stop', onProgress: {} } as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(PeermatchError.is(error) && error.code).toBe('INVALID_OPTIONS');
+    expect((error as PeermatchError).issues.map((issue) => issue.path)).toEqual([
+      ['signal'],
+      ['onProgress'],
+    ]);
+  });
+});

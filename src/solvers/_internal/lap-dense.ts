@@ -1,3 +1,4 @@
+import { RunMonitor } from './run-monitor.js';
 import { sparseStart } from './sparse-start.js';
 
 /**
@@ -38,7 +39,8 @@ export interface DenseKernelResult {
 /**
  * Minimises `Σ sign * cost[i * cols + rowToCol[i]]` over assignments of every row, for
  * `rows <= cols`. Rows without an augmenting path are left unassigned and reported.
- * `lowest`, when known, is the smallest `sign * cost` of an allowed cell.
+ * `lowest`, when known, is the smallest `sign * cost` of an allowed cell. `monitor` sees the
+ * phase `phase`, with rows assigned as progress.
  */
 export function solveDense(
   cost: Float64Array,
@@ -46,7 +48,10 @@ export function solveDense(
   cols: number,
   sign: 1 | -1,
   lowest = Number.NEGATIVE_INFINITY,
+  monitor = new RunMonitor('solveDense', undefined, undefined),
+  phase = 'assign',
 ): DenseKernelResult {
+  monitor.begin(phase, rows);
   const rowToCol = new Int32Array(rows).fill(-1);
   const colToRow = new Int32Array(cols).fill(-1);
   const v = new Float64Array(cols);
@@ -59,7 +64,7 @@ export function solveDense(
   } else {
     freeCount =
       rows >= SPARSE_START_MIN_SIZE
-        ? sparseStart(cost, rows, sign, lowest, { rowToCol, colToRow, v }, free)
+        ? sparseStart(cost, rows, sign, lowest, { rowToCol, colToRow, v }, free, monitor)
         : -1;
     if (freeCount < 0) {
       // Small, or the sparse start gave up: start over from a column reduction, which sets
@@ -71,19 +76,33 @@ export function solveDense(
   }
   // Two passes, as Jonker and Volgenant recommend; the second catches rows the first displaced.
   for (let pass = 0; pass < 2 && freeCount > 0; pass++) {
-    freeCount = augmentingRowReduction(cost, cols, sign, v, rowToCol, colToRow, free, freeCount);
+    freeCount = augmentingRowReduction(
+      cost,
+      cols,
+      sign,
+      v,
+      rowToCol,
+      colToRow,
+      free,
+      freeCount,
+      monitor,
+    );
   }
 
   const search = new ShortestPathSearch(cost, cols, sign, v, rowToCol, colToRow);
   const failedRows: number[] = [];
   const deficientSets: { rows: number[]; cols: number[] }[] = [];
+  const assignedBefore = rows - freeCount;
   for (let f = 0; f < freeCount; f++) {
     const row = free[f];
+    const scansBefore = search.scans;
     if (!search.augment(row)) {
       failedRows.push(row);
       deficientSets.push(search.reachedSets(row));
     }
+    monitor.tick(assignedBefore + f + 1, (search.scans - scansBefore + 1) * cols);
   }
+  monitor.end();
   return { rowToCol, colToRow, v, failedRows, deficientSets };
 }
 
@@ -168,11 +187,15 @@ function augmentingRowReduction(
   colToRow: Int32Array,
   free: Int32Array,
   freeCount: number,
+  monitor: RunMonitor,
 ): number {
   let k = 0;
   let newFree = 0;
   let budget = 2 * freeCount + 16;
+  // Rows out of the queue are assigned; a step never lowers that count.
+  const assigned = rowToCol.length - freeCount;
   while (k < freeCount) {
+    monitor.tick(assigned, cols);
     const i = free[k++];
     const base = i * cols;
     let u1 = Number.POSITIVE_INFINITY;
@@ -235,6 +258,8 @@ class ShortestPathSearch {
   private readonly ties: Int32Array;
   /** How many columns the last failed search settled (the prefix of `order`). */
   private lastReached = 0;
+  /** Rows scanned by every search so far: the work a caller watching the run counts. */
+  scans = 0;
 
   constructor(
     private readonly cost: Float64Array,
@@ -285,6 +310,7 @@ class ShortestPathSearch {
         if (mind === Number.POSITIVE_INFINITY) {
           // Only forbidden cells remain: the rows settled so far cannot all be placed.
           this.lastReached = lo;
+          this.scans += lo;
           for (let k = 0; k < hi; k++) inTree[scanned[k]] = 0;
           return false;
         }
@@ -342,6 +368,7 @@ class ShortestPathSearch {
       const j = scanned[k];
       v[j] += d[j] - mind;
     }
+    this.scans += lo;
     for (let k = 0; k < hi; k++) inTree[scanned[k]] = 0;
     let j = sink;
     while (true) {

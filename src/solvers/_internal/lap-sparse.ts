@@ -151,9 +151,9 @@ export function augmentSparse(graph: CsrGraph, rows: number, state: AssignmentSt
 /**
  * Indexed binary min-heap of columns keyed by `d`. Among equal keys a free column comes
  * first (reaching one ends the search) and then the lower index, so the order is total and
- * the search deterministic.
+ * the search deterministic. Shared with the public sparse solver's kernel.
  */
-class ColumnHeap {
+export class ColumnHeap {
   size = 0;
   private readonly heap: Int32Array;
   /** Slot of each column in `heap`, -1 when absent. */
@@ -178,6 +178,11 @@ class ColumnHeap {
 
   has(j: number): boolean {
     return this.slot[j] >= 0;
+  }
+
+  /** The column on top, without removing it; only when `size > 0`. */
+  peek(): number {
+    return this.heap[0];
   }
 
   /** Inserts `j`, or moves it up after its key decreased. */

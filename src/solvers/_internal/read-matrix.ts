@@ -1,9 +1,9 @@
 import { PeermatchError, type PeermatchIssue } from '../../errors.js';
 
-/** A cost or score matrix as callers give it: nested arrays, or row-major typed data. */
-export type MatrixInput =
-  | readonly (readonly number[])[]
-  | { readonly rows: number; readonly cols: number; readonly data: Float64Array };
+import type { AssignmentMatrix } from '../solve-assignment.js';
+
+/** A cost or score matrix as callers give it (the public type, named for the readers here). */
+export type MatrixInput = AssignmentMatrix;
 
 /** The one form the kernels take: row-major, never more rows than columns. */
 export interface DenseMatrix {

@@ -10,7 +10,73 @@ export function readBooleanOptions<T extends Record<string, boolean>>(
   options: unknown,
   defaults: Readonly<T>,
 ): T {
-  if (options === undefined) return { ...defaults };
+  const { merged, issues } = collectBooleanOptions(api, options, defaults);
+  if (issues.length > 0)
+    throw new PeermatchError('INVALID_OPTIONS', `${api}: invalid options`, issues);
+  return merged;
+}
+
+/** Reports progress of a long run: `done` of `total` units of the named phase. */
+export type ProgressCallback = (phase: string, done: number, total: number) => void;
+
+/** The options every long-running solver takes besides its own. */
+export interface RunControl {
+  readonly signal: AbortSignal | undefined;
+  readonly onProgress: ProgressCallback | undefined;
+}
+
+/**
+ * {@link readBooleanOptions} plus `signal` and `onProgress`, every problem listed in one
+ * error. A signal is accepted by shape (a boolean `aborted`), so that signals of another realm
+ * or a polyfill work.
+ */
+export function readSolverOptions<T extends Record<string, boolean>>(
+  api: string,
+  options: unknown,
+  defaults: Readonly<T>,
+): T & RunControl {
+  const { merged, issues } = collectBooleanOptions(api, options, defaults);
+  const bag = (typeof options === 'object' && options !== null ? options : {}) as Record<
+    string,
+    unknown
+  >;
+  const { signal, onProgress } = bag;
+  if (
+    signal !== undefined &&
+    (typeof signal !== 'object' ||
+      signal === null ||
+      typeof (signal as AbortSignal).aborted !== 'boolean')
+  ) {
+    issues.push({
+      code: 'INVALID_OPTION',
+      path: ['signal'],
+      message: `${api}: expected \`signal\` to be an AbortSignal, got \`${String(signal)}\``,
+    });
+  }
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    issues.push({
+      code: 'INVALID_OPTION',
+      path: ['onProgress'],
+      message: `${api}: expected \`onProgress\` to be a function, got \`${String(onProgress)}\``,
+    });
+  }
+  if (issues.length > 0)
+    throw new PeermatchError('INVALID_OPTIONS', `${api}: invalid options`, issues);
+  return {
+    ...merged,
+    signal: signal as AbortSignal | undefined,
+    onProgress: onProgress as ProgressCallback | undefined,
+  };
+}
+
+function collectBooleanOptions<T extends Record<string, boolean>>(
+  api: string,
+  options: unknown,
+  defaults: Readonly<T>,
+): { merged: T; issues: PeermatchIssue[] } {
+  const merged = { ...defaults };
+  const issues: PeermatchIssue[] = [];
+  if (options === undefined) return { merged, issues };
   if (typeof options !== 'object' || options === null) {
     throw new PeermatchError('INVALID_OPTIONS', `${api}: options must be an object`, [
       {
@@ -20,8 +86,6 @@ export function readBooleanOptions<T extends Record<string, boolean>>(
       },
     ]);
   }
-  const merged = { ...defaults };
-  const issues: PeermatchIssue[] = [];
   for (const key of Object.keys(defaults) as (keyof T & string)[]) {
     const value = (options as Record<string, unknown>)[key];
     if (value === undefined) continue;
@@ -35,7 +99,5 @@ export function readBooleanOptions<T extends Record<string, boolean>>(
       (merged as Record<string, boolean>)[key] = value;
     }
   }
-  if (issues.length > 0)
-    throw new PeermatchError('INVALID_OPTIONS', `${api}: invalid options`, issues);
-  return merged;
+  return { merged, issues };
 }

@@ -4,6 +4,7 @@ import {
   type CsrGraph,
   cheapestCandidates,
 } from './lap-sparse.js';
+import type { RunMonitor } from './run-monitor.js';
 
 /**
  * A warm start for square dense problems: most of an optimal assignment lies among each
@@ -25,6 +26,7 @@ export function sparseStart(
   lowest: number,
   state: AssignmentState,
   free: Int32Array,
+  monitor: RunMonitor,
 ): number {
   const k = Math.min(n, CANDIDATES_PER_ROW);
   let graph = cheapestCandidates(cost, n, n, sign, k, state, lowest);
@@ -36,6 +38,7 @@ export function sparseStart(
   const rejected = new Int32Array(n);
   const freeCols = new Int32Array(n);
   for (let round = 0; ; round++) {
+    monitor.throwIfAborted();
     const unreachable = augmentSparse(graph, n, state).length;
     // When many rows find no free column among their cheapest cells, they all want the same
     // few columns and those cells say little about the optimum: give up at once and let the
