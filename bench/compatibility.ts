@@ -9,9 +9,15 @@
  *   pairs (~89 % allowed);
  * - `pruned`: zones around the world and 1–2 random languages each, so the shared-language and
  *   30-minute-overlap rules forbid ~93 % of pairs.
+ *
+ * Each matrix is built on one thread (`buildCompatibility`) and on worker threads
+ * (`buildCompatibilityParallel`, one per core, at least 2).
  */
+import { availableParallelism } from 'node:os';
 import { buildCandidates } from '../src/compatibility/build-candidates.js';
 import { buildCompatibility } from '../src/compatibility/build-compatibility.js';
+import type { CompatibilityMatrix } from '../src/compatibility/types.js';
+import { buildCompatibilityParallel } from '../src/node/build-compatibility-parallel.js';
 import type { Cohort } from '../src/profile/cohort.js';
 import { normalizeCohort } from '../src/profile/normalize-cohort.js';
 import { parseParticipants } from '../src/profile/parse-participants.js';
@@ -41,7 +47,7 @@ const CITIES = ['Lisbon', 'Berlin', 'Nairobi', 'Pune', 'Austin'];
 
 const REGION = ['Europe/London', 'Europe/Berlin', 'Europe/Lisbon', 'UTC', 'Europe/Paris'];
 
-type Shape = 'typical' | 'pruned';
+export type Shape = 'typical' | 'pruned';
 
 /** What a typical (single-region, one working language) program's records look like. */
 function typical(r: Record<string, unknown>, i: number): Record<string, unknown> {
@@ -56,7 +62,7 @@ function typical(r: Record<string, unknown>, i: number): Record<string, unknown>
 }
 
 /** `mentors + mentees` participants; every field the scorers read is filled in. */
-function cohortOf(mentors: number, mentees: number, seed: number, shape: Shape): Cohort {
+export function cohortOf(mentors: number, mentees: number, seed: number, shape: Shape): Cohort {
   const total = mentors + mentees;
   const records = generateParticipantRecords(total, seed).map((r, i) => ({
     ...r,
@@ -85,11 +91,15 @@ interface Row {
 
 const MB = 1024 * 1024;
 
-function measure(label: string, cells: number, run: () => string): Row {
+async function measure(
+  label: string,
+  cells: number,
+  run: () => string | Promise<string>,
+): Promise<Row> {
   globalThis.gc?.();
   const before = process.memoryUsage();
   const t0 = performance.now();
-  const note = run();
+  const note = await run();
   const ms = performance.now() - t0;
   const after = process.memoryUsage();
   return {
@@ -102,13 +112,21 @@ function measure(label: string, cells: number, run: () => string): Row {
   };
 }
 
-export function dense(n: number, shape: Shape): Row {
+/**
+ * The dense matrix of n mentors × n mentees, on this thread (`threads` 1) or on worker threads
+ * (`buildCompatibilityParallel`, worker start-up included).
+ */
+export function dense(n: number, shape: Shape, threads = 1): Promise<Row> {
   const cohort = cohortOf(n, n, 42, shape);
+  const how = threads === 1 ? '1 thread' : `${threads} worker threads`;
   return measure(
-    `matrix ${n.toLocaleString('en-US')} × ${n.toLocaleString('en-US')}, ${shape}`,
+    `matrix ${n.toLocaleString('en-US')} × ${n.toLocaleString('en-US')}, ${shape}, ${how}`,
     n * n,
-    () => {
-      const m = buildCompatibility(cohort);
+    async () => {
+      const m: CompatibilityMatrix =
+        threads === 1
+          ? buildCompatibility(cohort)
+          : await buildCompatibilityParallel(cohort, undefined, { threads });
       let allowed = 0;
       for (let c = 0; c < m.allowed.length; c++) allowed += m.allowed[c];
       // A benchmark that silently does nothing is worse than none.
@@ -119,7 +137,7 @@ export function dense(n: number, shape: Shape): Row {
   );
 }
 
-export function topK(size: number, k: number): Row {
+export function topK(size: number, k: number): Promise<Row> {
   const mentors = Math.round(size * 0.3);
   const cohort = cohortOf(mentors, size - mentors, 7, 'typical');
   return measure(
@@ -137,18 +155,21 @@ const suite: BenchSuite = {
   name: 'compatibility',
   title: 'Compatibility: scorers, rules and the matrix',
   async run({ smoke, log }) {
-    dense(smoke ? 50 : 300, 'typical'); // warm-up: JIT
+    await dense(smoke ? 50 : 300, 'typical'); // warm-up: JIT
+    const threads = Math.max(2, availableParallelism());
     const rows: Row[] = [];
     for (const shape of ['typical', 'pruned'] as const) {
       for (const n of smoke ? [200] : [1_000, 5_000, 10_000]) {
-        const row = dense(n, shape);
-        rows.push(row);
-        log(
-          `compatibility: ${row.label} in ${row.ms.toFixed(0)} ms, rss ${row.rssMb.toFixed(0)} MB`,
-        );
+        for (const t of [1, threads]) {
+          const row = await dense(n, shape, t);
+          rows.push(row);
+          log(
+            `compatibility: ${row.label} in ${row.ms.toFixed(0)} ms, rss ${row.rssMb.toFixed(0)} MB`,
+          );
+        }
       }
     }
-    const k = topK(smoke ? 2_000 : 100_000, 10);
+    const k = await topK(smoke ? 2_000 : 100_000, 10);
     rows.push(k);
     log(`compatibility: ${k.label} in ${k.ms.toFixed(0)} ms`);
     const lines = [
@@ -159,13 +180,24 @@ const suite: BenchSuite = {
           `| ${r.label} | ${r.cells.toLocaleString('en-US')} | ${r.ms.toFixed(0)} | ${((r.ms * 1e6) / r.cells).toFixed(0)} | ${r.rssMb.toFixed(0)} | ${r.buffersMb.toFixed(0)} | ${r.note} |`,
       ),
     ];
-    const last = rows.find((r) => r.label.startsWith('matrix 10,000')); // the typical cohort
+    // The typical cohort, single-thread and parallel.
+    const single = rows.find(
+      (r) => r.label.startsWith('matrix 10,000') && r.label.endsWith('1 thread'),
+    );
+    const parallel = rows.find(
+      (r) => r.label.startsWith('matrix 10,000') && r.label.includes('worker'),
+    );
+    const verdict = (r: Row | undefined, how: string): string =>
+      r === undefined
+        ? ''
+        : ` ${how}: time ${r.ms < 5000 ? 'met' : 'NOT met'} (${(r.ms / 1000).toFixed(1)} s), memory ${r.rssMb < 2048 ? 'met' : 'NOT met'} (${r.rssMb.toFixed(0)} MB).`;
     lines.push(
       '',
-      'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added; `typical` = one region’s time zones, English for all and a shared lunchtime window (most pairs allowed), `pruned` = zones worldwide and random languages (the language and overlap rules forbid most pairs). Memory: RSS of the process after the build (the matrix alive) and the growth of ArrayBuffer memory during it.' +
-        (last === undefined
+      `Parallel rows: \`buildCompatibilityParallel\` from \`peermatch/node\` with ${threads} worker threads writing one SharedArrayBuffer matrix, worker start-up included (run from the TypeScript sources, each worker also compiles them through tsx; the built package loads plain JavaScript). ` +
+        'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added; `typical` = one region’s time zones, English for all and a shared lunchtime window (most pairs allowed), `pruned` = zones worldwide and random languages (the language and overlap rules forbid most pairs). Memory: RSS of the process after the build (the matrix alive) and the growth of ArrayBuffer memory during it.' +
+        (single === undefined
           ? ''
-          : ` Target 10,000 × 10,000 (typical) under 5 s and 2 GB: time ${last.ms < 5000 ? 'met' : 'NOT met'} (${(last.ms / 1000).toFixed(1)} s), memory ${last.rssMb < 2048 ? 'met' : 'NOT met'} (${last.rssMb.toFixed(0)} MB).`),
+          : ` Target 10,000 × 10,000 (typical) under 5 s and 2 GB —${verdict(single, 'one thread')}${verdict(parallel, `${threads} threads`)}`),
     );
     return lines.join('\n');
   },

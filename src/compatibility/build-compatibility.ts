@@ -1,6 +1,6 @@
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
-import { baseOf } from './_internal/base.js';
+import { denseMatrix, fillDenseRows } from './_internal/dense-rows.js';
 import { checkAborted, RowKernel } from './_internal/row-kernel.js';
 import { type CompatibilityOptions, setup as prepare } from './_internal/setup.js';
 import type { CompatibilityMatrix } from './types.js';
@@ -50,37 +50,16 @@ export function buildCompatibility(
   options?: CompatibilityOptions,
 ): CompatibilityMatrix {
   const setup = prepare('buildCompatibility', cohort, program, options);
-  const { left, right } = setup;
-  const rows = left.length;
-  const cols = right.length;
+  const rows = setup.left.length;
+  const cols = setup.right.length;
   const scores = new Float64Array(rows * cols);
   const allowed = new Uint8Array(rows * cols);
   const perLeft = new Int32Array(rows);
   const perRight = new Int32Array(cols);
   const kernel = new RowKernel(setup, cols);
-  const { position, score } = kernel;
-  for (let i = 0; i < rows; i++) {
-    if ((i & 63) === 0) checkAborted(setup, i, rows);
-    const count = kernel.run(left[i], right);
-    const base = i * cols;
-    for (let k = 0; k < count; k++) {
-      const j = position[k];
-      scores[base + j] = score[k];
-      allowed[base + j] = 1;
-      perRight[j]++;
-    }
-    perLeft[i] = count;
+  for (let i = 0; i < rows; i += 64) {
+    checkAborted(setup, i, rows);
+    fillDenseRows(setup, kernel, i, Math.min(i + 64, rows), scores, allowed, perLeft, perRight);
   }
-  const matrix: CompatibilityMatrix = {
-    ...baseOf(setup, perLeft, perRight),
-    scores,
-    allowed,
-    toAssignmentMatrix() {
-      const data = Float64Array.from(scores);
-      for (let c = 0; c < data.length; c++)
-        if (allowed[c] === 0) data[c] = Number.NEGATIVE_INFINITY;
-      return { rows, cols, data };
-    },
-  };
-  return Object.freeze(matrix);
+  return denseMatrix(setup, scores, allowed, perLeft, perRight);
 }

@@ -35,11 +35,13 @@ export class RowKernel {
   constructor(setup: Setup, width: number) {
     this.setup = setup;
     const { cohort, program, layout, constraints, scorers } = setup;
-    this.rules = new BuiltInRules(cohort, program, layout, new Set(setup.rules));
-    this.firstCustomConstraint = constraints.findIndex((c) => c.custom);
-    if (this.firstCustomConstraint < 0) this.firstCustomConstraint = constraints.length;
     this.firstCustomScorer = scorers.findIndex((s) => s.custom);
     if (this.firstCustomScorer < 0) this.firstCustomScorer = scorers.length;
+    // The rules measure shared minutes for the schedule scorer too: one overlap per pair.
+    const schedule = scorers.some((s, i) => i < this.firstCustomScorer && s.name === 'schedule');
+    this.rules = new BuiltInRules(cohort, program, layout, new Set(setup.rules), schedule);
+    this.firstCustomConstraint = constraints.findIndex((c) => c.custom);
+    if (this.firstCustomConstraint < 0) this.firstCustomConstraint = constraints.length;
     const weights: Record<string, number> = {};
     for (let s = 0; s < this.firstCustomScorer; s++) weights[scorers[s].name] = scorers[s].weight;
     this.builtInScores =
@@ -68,7 +70,8 @@ export class RowKernel {
     }
     // The built-in rules can only drop candidates; each custom rule then gets fresh flags and
     // its own compaction, so it cannot re-allow a pair.
-    count = this.rules.filter(left, ids, position, count, shared);
+    const enough = this.builtInScores?.enoughMinutes(left) ?? 0;
+    count = this.rules.filter(left, ids, position, count, shared, enough);
     for (let c = this.firstCustomConstraint; c < constraints.length && count > 0; c++) {
       const { prepared } = constraints[c];
       flags.fill(1, 0, count);

@@ -1,4 +1,3 @@
-import { OverlapRow } from '../../profile/_internal/overlap.js';
 import type { Cohort } from '../../profile/cohort.js';
 import type { Program } from '../../profile/program-schema.js';
 import type { MatrixLayout } from '../constraint.js';
@@ -6,6 +5,7 @@ import { PairMarks } from './pair-marks.js';
 import { type ReportingLine, reportingLine } from './reporting-line.js';
 import { speakersOfRequired } from './required-language.js';
 import { type SafeguardingFlags, safeguardingFlags } from './safeguarding-flags.js';
+import { SlotOverlap } from './slot-overlap.js';
 
 const MENTOR = 0;
 const MENTEE = 1;
@@ -20,8 +20,9 @@ const MENTEE = 1;
  * schedule scorer does not compute them again.
  */
 export class BuiltInRules {
-  /** Whether `filter` fills `shared` (the `minimumOverlap` rule is on). */
+  /** Whether `filter` fills `shared` (the `minimumOverlap` rule is on, or minutes were asked for). */
   readonly computesOverlap: boolean;
+  private readonly minimumOverlap: boolean;
   private readonly cohort: Cohort;
   private readonly directed: boolean;
   private readonly roles: boolean;
@@ -37,16 +38,20 @@ export class BuiltInRules {
   private readonly language: boolean;
   private readonly speakers: Uint8Array | undefined;
   private readonly languageMarks: Uint8Array;
-  private readonly overlap: OverlapRow | undefined;
+  private readonly overlap: SlotOverlap | undefined;
   private readonly minimumMinutes: number;
   private readonly forbidUnknown: boolean;
 
-  /** `enabled` lists the rules switched on (`Setup.rules`). */
+  /**
+   * `enabled` lists the rules switched on (`Setup.rules`); `minutes` asks for each kept pair's
+   * shared minutes even when the `minimumOverlap` rule is off (the schedule scorer reads them).
+   */
   constructor(
     cohort: Cohort,
     program: Program,
     layout: MatrixLayout,
     enabled: ReadonlySet<string>,
+    minutes = false,
   ) {
     this.cohort = cohort;
     this.directed = layout === 'directed';
@@ -74,8 +79,9 @@ export class BuiltInRules {
     this.languageMarks = new Uint8Array(
       Math.max(1, cohort.vocabularies.baseLanguages.names.length),
     );
-    this.computesOverlap = enabled.has('minimumOverlap');
-    this.overlap = this.computesOverlap ? new OverlapRow(cohort.availability) : undefined;
+    this.minimumOverlap = enabled.has('minimumOverlap');
+    this.computesOverlap = this.minimumOverlap || minutes;
+    this.overlap = this.computesOverlap ? new SlotOverlap(cohort.availability) : undefined;
     this.minimumMinutes = program.matching.minimumOverlapMinutes;
     this.forbidUnknown = program.matching.whenUnknown === 'forbid';
   }
@@ -83,8 +89,9 @@ export class BuiltInRules {
   /**
    * Keeps the candidates `ids[0 … count)` that every switched-on built-in rule allows with
    * `left`, compacting `ids` and `position` in place (order kept); `shared[k]` gets the kept
-   * pair's shared weekly minutes when {@link computesOverlap} and both gave availability.
-   * Returns how many are kept.
+   * pair's shared weekly minutes when {@link computesOverlap} and both gave availability —
+   * exact below `enough`, some number ≥ `enough` from there on (counting stops early; pass
+   * `Infinity` for exact minutes). Returns how many are kept.
    */
   filter(
     left: number,
@@ -92,6 +99,7 @@ export class BuiltInRules {
     position: Int32Array,
     count: number,
     shared: Int32Array,
+    enough = Number.POSITIVE_INFINITY,
   ): number {
     const { cohort, directed, forbidUnknown } = this;
     const { role, optOut, capacity, manager, team, department } = cohort;
@@ -129,7 +137,7 @@ export class BuiltInRules {
     let checkOverlap = overlap !== undefined;
     if (overlap !== undefined) {
       if (availability[left] === availability[left + 1]) {
-        if (forbidUnknown) return this.unmark(left, 0);
+        if (forbidUnknown && this.minimumOverlap) return this.unmark(left, 0);
         checkOverlap = false;
       } else overlap.load(left);
     }
@@ -152,7 +160,10 @@ export class BuiltInRules {
         languageMarks[baseValues[x]] = 1;
     }
 
-    const need = this.minimumMinutes;
+    // Without the rule, minutes are only measured: no pair falls short.
+    const need = this.minimumOverlap ? this.minimumMinutes : Number.NEGATIVE_INFINITY;
+    const stop = Math.max(need, enough);
+    const forbidNoTime = forbidUnknown && this.minimumOverlap;
     const checkRoles = this.roles;
     const checkOptOut = this.optOut;
     const checkCapacity = this.capacity;
@@ -199,9 +210,9 @@ export class BuiltInRules {
       let minutes = 0;
       if (checkOverlap && overlap !== undefined) {
         if (availability[r] === availability[r + 1]) {
-          if (forbidUnknown) continue;
+          if (forbidNoTime) continue;
         } else {
-          minutes = overlap.with(r);
+          minutes = overlap.with(r, stop);
           if (minutes < need) continue;
         }
       }

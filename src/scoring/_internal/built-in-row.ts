@@ -19,6 +19,7 @@ import {
   STYLE_MISMATCH,
 } from './constants.js';
 import { isWithheld, NEUTRAL } from './facts.js';
+import { groupBy, HASH_SEED, hashList, mix, RowMemo, sameList } from './row-memo.js';
 import { type FieldReader, similarityReaders } from './similarity.js';
 import { LEVELS, SkillCoverage } from './skill-coverage.js';
 
@@ -41,11 +42,18 @@ function markAll(lists: CohortLists, i: number, marks: Uint8Array, value: number
   for (let k = lists.offsets[i]; k < lists.offsets[i + 1]; k++) marks[lists.values[k]] = value;
 }
 
+/** Wanted skills read without a loop per cell; longer wish lists take the loop. */
+const WISHES = 4;
+
 /**
- * The weighted sum of every built-in scorer in one pass over a row, cell by cell, instead of
- * one `fillRow` loop per scorer plus one accumulation loop each: each participant's facts are
- * read once per cell, and coverage (shared by `skills` and `reverseMentoring`) and shared
- * minutes (shared with the `minimumOverlap` rule) are computed once.
+ * The weighted sum of every built-in scorer over a row, without a `fillRow` call and a scratch
+ * row per scorer: coverage (shared by `skills` and `reverseMentoring`) and shared minutes (from
+ * the `minimumOverlap` rule) are computed once, and each scorer adds its term in one tight pass.
+ *
+ * Scorers that read few facts of the right participant (goals, interests, stage, communication,
+ * languages, diversity, affinity) are memoised per row: participants the scorer cannot tell
+ * apart share a group ({@link groupBy}), and the row computes each group's term once, so a cell
+ * costs a lookup — tags, languages and styles take few distinct values even in large cohorts.
  *
  * It adds `weight × score` in `BUILT_IN_SCORERS` order with each scorer's own arithmetic, so
  * the sum is bit-for-bit the one the builder would get from the scorers' `fillRow`;
@@ -78,6 +86,21 @@ export class BuiltInRow {
   private readonly preferMarks: Uint8Array;
   private readonly diversity: readonly SimilarityColumn[];
   private readonly affinity: readonly SimilarityColumn[];
+  private readonly goalMemo: RowMemo | undefined;
+  private readonly interestMemo: RowMemo | undefined;
+  private readonly stageMemo: RowMemo | undefined;
+  private readonly communicationMemo: RowMemo | undefined;
+  private readonly languageMemo: RowMemo | undefined;
+  private readonly diversityMemo: RowMemo | undefined;
+  private readonly affinityMemo: RowMemo | undefined;
+  /** The first {@link WISHES} wanted skills of each participant, as row-table cells… */
+  private readonly wishCell: Int32Array;
+  /** …and priorities (0 in unused slots). */
+  private readonly wishPriority: Float64Array;
+  private readonly factor: Float64Array;
+  /** Longest `sessionMinutes` and most sessions of slack anyone's cadence asks for. */
+  private readonly longestSession: number;
+  private readonly mostSlack: number;
 
   /** `weights`: built-in scorer name → weight; absent or 0 = not run. */
   constructor(cohort: Cohort, program: Program, weights: Readonly<Record<string, number>>) {
@@ -111,6 +134,83 @@ export class BuiltInRow {
       this.wDiversity > 0 ? columnsOf(similarityReaders(cohort, program.matching.diversity)) : [];
     this.affinity =
       this.wAffinity > 0 ? columnsOf(similarityReaders(cohort, program.matching.affinity)) : [];
+    const size = cohort.size;
+    const useCoverage = this.wSkills > 0 || this.wReverse > 0;
+    this.wishCell = new Int32Array(useCoverage ? size * WISHES : 0);
+    this.wishPriority = new Float64Array(useCoverage ? size * WISHES : 0);
+    if (useCoverage) {
+      const { offsets, values, levels, priorities } = cohort.wanted;
+      for (let i = 0; i < size; i++) {
+        for (
+          let x = offsets[i], slot = i * WISHES;
+          x < offsets[i + 1] && slot < (i + 1) * WISHES;
+          x++, slot++
+        ) {
+          this.wishCell[slot] = values[x] * LEVELS + levels[x];
+          this.wishPriority[slot] = priorities[x];
+        }
+      }
+    }
+    let longestSession = 0;
+    let mostSlack = 0;
+    for (let i = 0; i < size; i++) {
+      longestSession = Math.max(longestSession, cohort.sessionMinutes[i]);
+      mostSlack = Math.max(mostSlack, this.slack[cohort.cadence[i]]);
+    }
+    this.longestSession = longestSession;
+    this.mostSlack = mostSlack;
+    let topStage = 0;
+    for (let i = 0; i < size; i++) topStage = Math.max(topStage, cohort.stage[i]);
+    this.factor = new Float64Array(topStage + 2);
+    const listMemo = (lists: CohortLists): RowMemo =>
+      new RowMemo(
+        groupBy(
+          size,
+          (i) => hashList(lists, i, HASH_SEED),
+          (a, b) => sameList(lists, a, b),
+        ),
+      );
+    this.goalMemo = this.wGoals > 0 ? listMemo(cohort.goals) : undefined;
+    this.interestMemo = this.wInterests > 0 ? listMemo(cohort.interests) : undefined;
+    const stage = cohort.stage;
+    this.stageMemo =
+      this.wStage > 0
+        ? new RowMemo(
+            groupBy(
+              size,
+              (i) => stage[i],
+              (a, b) => stage[a] === stage[b],
+            ),
+          )
+        : undefined;
+    const { communicationStyle: style, learningStyle: learning, modes, location } = cohort;
+    this.communicationMemo =
+      this.wCommunication > 0
+        ? new RowMemo(
+            groupBy(
+              size,
+              (i) => mix(mix(mix(mix(HASH_SEED, style[i]), learning[i]), modes[i]), location[i]),
+              (a, b) =>
+                style[a] === style[b] &&
+                learning[a] === learning[b] &&
+                modes[a] === modes[b] &&
+                location[a] === location[b],
+            ),
+          )
+        : undefined;
+    const { languages, baseLanguages } = cohort;
+    this.languageMemo =
+      this.wLanguages > 0
+        ? new RowMemo(
+            groupBy(
+              size,
+              (i) => hashList(baseLanguages, i, hashList(languages, i, HASH_SEED)),
+              (a, b) => sameList(languages, a, b) && sameList(baseLanguages, a, b),
+            ),
+          )
+        : undefined;
+    this.diversityMemo = this.wDiversity > 0 ? similarityMemo(size, this.diversity) : undefined;
+    this.affinityMemo = this.wAffinity > 0 ? similarityMemo(size, this.affinity) : undefined;
   }
 
   /**
@@ -125,239 +225,326 @@ export class BuiltInRow {
     out: Float64Array,
     shared: Int32Array | undefined,
   ): void {
-    const { cohort, wSkills, wReverse, wGoals, wInterests, wStage } = this;
-    const { wSchedule, wCommunication, wLanguages, wPreferences, wDiversity, wAffinity } = this;
-    const neutral = NEUTRAL;
-    const stage = cohort.stage;
+    // Each pass adds one scorer's term to every cell, in `BUILT_IN_SCORERS` order, so every
+    // cell's sum is rounded exactly as one accumulator per cell would be.
+    out.fill(0, 0, count);
+    if (this.wSkills > 0 || this.wReverse > 0) this.addSkills(left, rights, count, out);
+    if (this.goalMemo !== undefined) {
+      const memo = this.goalMemo;
+      const lists = this.cohort.goals;
+      const marks = this.goalMarks;
+      const weight = this.wGoals;
+      const leftGoals = lists.offsets[left + 1] - lists.offsets[left];
+      markAll(lists, left, marks, 1);
+      addMemoised(memo, rights, count, out, (r) => {
+        const { offsets, values } = lists;
+        const length = offsets[r + 1] - offsets[r];
+        let v = NEUTRAL;
+        if (leftGoals !== 0 && length !== 0) {
+          let hits = 0;
+          for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
+          v = hits / length;
+        }
+        return weight * v;
+      });
+      markAll(lists, left, marks, 0);
+    }
+    if (this.interestMemo !== undefined) {
+      const memo = this.interestMemo;
+      const lists = this.cohort.interests;
+      const marks = this.interestMarks;
+      const weight = this.wInterests;
+      const leftInterests = lists.offsets[left + 1] - lists.offsets[left];
+      markAll(lists, left, marks, 1);
+      addMemoised(memo, rights, count, out, (r) => {
+        const { offsets, values } = lists;
+        const b = offsets[r + 1] - offsets[r];
+        let v = NEUTRAL;
+        if (leftInterests !== 0 && b !== 0) {
+          let hits = 0;
+          for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
+          v = (2 * hits) / (leftInterests + b);
+        }
+        return weight * v;
+      });
+      markAll(lists, left, marks, 0);
+    }
+    if (this.stageMemo !== undefined) {
+      const stage = this.cohort.stage;
+      const a = stage[left];
+      const { preferred, tolerance, wStage: weight } = this;
+      addMemoised(this.stageMemo, rights, count, out, (r) => {
+        const b = stage[r];
+        return (
+          weight *
+          (a < 0 || b < 0 ? NEUTRAL : Math.max(0, 1 - Math.abs(a - b - preferred) / tolerance))
+        );
+      });
+    }
+    if (this.wSchedule > 0) this.addSchedule(left, rights, count, out, shared);
+    if (this.communicationMemo !== undefined) {
+      const { communicationStyle: style, learningStyle: learning, modes, location } = this.cohort;
+      const sa = style[left];
+      const la = learning[left];
+      const ma = modes[left];
+      const loc = location[left];
+      const weight = this.wCommunication;
+      addMemoised(this.communicationMemo, rights, count, out, (r) => {
+        const sb = style[r];
+        const lb = learning[r];
+        const mb = modes[r];
+        const s = sa < 0 || sb < 0 ? NEUTRAL : sa === sb ? 1 : STYLE_MISMATCH;
+        const l = la < 0 || lb < 0 ? NEUTRAL : la === lb ? 1 : LEARNING_MISMATCH;
+        let m = NEUTRAL;
+        if (ma !== 0 && mb !== 0) {
+          let common = ma & mb;
+          if (loc < 0 || loc !== location[r]) common &= ~IN_PERSON;
+          m = common !== 0 ? 1 : 0;
+        }
+        return weight * ((s + l + m) / 3);
+      });
+    }
+    if (this.languageMemo !== undefined) this.addLanguages(left, rights, count, out);
+    if (this.wPreferences > 0) this.addPreferences(left, rights, count, out);
+    if (this.diversityMemo !== undefined) {
+      const columns = this.diversity;
+      const weight = this.wDiversity;
+      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 1);
+      addMemoised(this.diversityMemo, rights, count, out, (r) => {
+        const mean = meanOver(columns, left, r);
+        return weight * (mean < 0 ? NEUTRAL : 1 - mean);
+      });
+      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 0);
+    }
+    if (this.affinityMemo !== undefined) {
+      const columns = this.affinity;
+      const weight = this.wAffinity;
+      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 1);
+      addMemoised(this.affinityMemo, rights, count, out, (r) => {
+        const mean = meanOver(columns, left, r);
+        return weight * (mean < 0 ? NEUTRAL : mean);
+      });
+      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 0);
+    }
+  }
 
-    // skills and reverseMentoring: one coverage per cell.
-    const useCoverage = wSkills > 0 || wReverse > 0;
-    const coverage = this.coverage;
-    const skillsWithheld = useCoverage && isWithheld(cohort, left, 'skills');
-    if (useCoverage && !skillsWithheld) coverage.load(left);
+  /**
+   * skills and reverseMentoring: one coverage per cell. A right's first {@link WISHES} wishes
+   * are read from fixed slots without a loop (an unused slot adds `0 × table[0]`, and
+   * `table[0]` — skill 0 at level 0 — is never set), so the cell has no data-dependent branch.
+   */
+  private addSkills(left: number, rights: Int32Array, count: number, out: Float64Array): void {
+    const { cohort, coverage, wSkills, wReverse, wishCell, wishPriority } = this;
+    const withheld = isWithheld(cohort, left, 'skills');
+    if (!withheld) coverage.load(left);
     const table = coverage.rowValue;
     const totals = coverage.priorityTotal;
-    const wanted = cohort.wanted;
-    const wantedOffsets = wanted.offsets;
-    const wantedValues = wanted.values;
-    const wantedLevels = wanted.levels;
-    const wantedPriorities = wanted.priorities;
-    const leftStage = stage[left];
+    const { offsets, values, levels, priorities } = cohort.wanted;
+    const stage = cohort.stage;
+    const factor = this.seniorityFactor(stage[left]);
+    const neutral = NEUTRAL;
+    for (let k = 0; k < count; k++) {
+      const r = rights[k];
+      let c = -1;
+      const total = totals[r];
+      if (!withheld && total !== 0) {
+        let sum: number;
+        if (offsets[r + 1] - offsets[r] <= WISHES) {
+          const at = r * WISHES;
+          sum =
+            wishPriority[at] * table[wishCell[at]] +
+            wishPriority[at + 1] * table[wishCell[at + 1]] +
+            wishPriority[at + 2] * table[wishCell[at + 2]] +
+            wishPriority[at + 3] * table[wishCell[at + 3]];
+        } else {
+          sum = 0;
+          for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) {
+            sum += priorities[x] * table[values[x] * LEVELS + levels[x]];
+          }
+        }
+        c = sum / total;
+      }
+      let acc = out[k];
+      if (wSkills > 0) acc += wSkills * (c < 0 ? neutral : c);
+      if (wReverse > 0) acc += wReverse * (c < 0 ? neutral : c * factor[stage[r] + 1]);
+      out[k] = acc;
+    }
+  }
 
-    // goals and interests: the row's tags marked once.
-    const goals = cohort.goals;
-    const goalOffsets = goals.offsets;
-    const goalValues = goals.values;
-    const goalMarks = this.goalMarks;
-    const leftGoals = goalOffsets[left + 1] - goalOffsets[left];
-    if (wGoals > 0) markAll(goals, left, goalMarks, 1);
-    const interests = cohort.interests;
-    const interestOffsets = interests.offsets;
-    const interestValues = interests.values;
-    const interestMarks = this.interestMarks;
-    const leftInterests = interestOffsets[left + 1] - interestOffsets[left];
-    if (wInterests > 0) markAll(interests, left, interestMarks, 1);
+  /** reverseMentoring's factor for each right stage (index `stage + 1`, so -1 is index 0). */
+  private seniorityFactor(a: number): Float64Array {
+    const factor = this.factor;
+    factor[0] = 1;
+    for (let b = 0; b < factor.length - 1; b++) {
+      factor[b + 1] = a < 0 ? 1 : a < b ? JUNIOR_TEACHES : a === b ? SAME_STAGE : SENIOR_TEACHES;
+    }
+    return factor;
+  }
 
-    const { preferred, tolerance } = this;
+  /**
+   * Shared minutes from which `schedule` scores 1 against every partner of `left` (the most
+   * any partner's cadence and session length can need), or 0 when it is not weighted: minutes
+   * past it need not be counted.
+   */
+  enoughMinutes(left: number): number {
+    if (this.wSchedule === 0) return 0;
+    const { cohort, slack, longestSession, mostSlack } = this;
+    const length = Math.max(
+      cohort.sessionMinutes[left],
+      longestSession,
+      SCHEDULE_SCORER_DEFAULTS.sessionMinutes,
+    );
+    return length * Math.max(slack[cohort.cadence[left]], mostSlack);
+  }
 
-    // schedule
+  private addSchedule(
+    left: number,
+    rights: Int32Array,
+    count: number,
+    out: Float64Array,
+    shared: Int32Array | undefined,
+  ): void {
+    const { cohort, overlap, slack, wSchedule: weight } = this;
     const availability = cohort.availability.intervals.offsets;
-    const leftFree = availability[left] !== availability[left + 1];
-    const overlap = this.overlap;
-    const ownOverlap = wSchedule > 0 && leftFree && shared === undefined;
-    if (ownOverlap) overlap.load(left);
     const cadence = cohort.cadence;
     const session = cohort.sessionMinutes;
-    const slack = this.slack;
+    const neutral = NEUTRAL;
+    if (availability[left] === availability[left + 1]) {
+      for (let k = 0; k < count; k++) out[k] += weight * neutral;
+      return;
+    }
+    if (shared === undefined) overlap.load(left);
     const lc = cadence[left];
     const lSession = session[left];
     const lSlack = slack[lc];
     const lFlexible = lc === 0 || lc === AD_HOC;
     const defaultSession = SCHEDULE_SCORER_DEFAULTS.sessionMinutes;
     const penalty = SCHEDULE_SCORER_DEFAULTS.cadenceMismatchPenalty;
-
-    // communication
-    const { communicationStyle: style, learningStyle: learning, modes, location } = cohort;
-    const sa = style[left];
-    const la = learning[left];
-    const ma = modes[left];
-    const loc = location[left];
-
-    // languages
-    const languages = cohort.languages;
-    const languageOffsets = languages.offsets;
-    const languageValues = languages.values;
-    const baseOffsets = cohort.baseLanguages.offsets;
-    const baseValues = cohort.baseLanguages.values;
-    const exactMarks = this.exactMarks;
-    const baseMarks = this.baseMarks;
-    const leftSpeaks = languageOffsets[left] !== languageOffsets[left + 1];
-    if (wLanguages > 0 && leftSpeaks) {
-      markAll(languages, left, exactMarks, 1);
-      markAll(cohort.baseLanguages, left, baseMarks, 1);
-    }
-
-    // preferences: bit 1 = left asked for them, bit 2 = they asked for left.
-    const prefer = cohort.prefer;
-    const preferOffsets = prefer.offsets;
-    const preferMarks = this.preferMarks;
-    const askedBy = this.askedBy;
-    if (wPreferences > 0 && askedBy !== undefined) {
-      for (let k = preferOffsets[left]; k < preferOffsets[left + 1]; k++) {
-        preferMarks[prefer.values[k]] |= 1;
-      }
-      for (let k = askedBy.offsets[left]; k < askedBy.offsets[left + 1]; k++) {
-        preferMarks[askedBy.values[k]] |= 2;
-      }
-    }
-    const leftHasList = preferOffsets[left + 1] > preferOffsets[left];
-
-    const diversity = this.diversity;
-    const affinity = this.affinity;
-    if (wDiversity > 0) for (const c of diversity) if (c.lists) markAll(c.lists, left, c.marks, 1);
-    if (wAffinity > 0) for (const c of affinity) if (c.lists) markAll(c.lists, left, c.marks, 1);
-
     for (let k = 0; k < count; k++) {
       const r = rights[k];
-      let acc = 0;
-      if (useCoverage) {
-        let c = -1;
-        const total = totals[r];
-        if (!skillsWithheld && total !== 0) {
-          let sum = 0;
-          for (let x = wantedOffsets[r], e = wantedOffsets[r + 1]; x < e; x++) {
-            sum += wantedPriorities[x] * table[wantedValues[x] * LEVELS + wantedLevels[x]];
-          }
-          c = sum / total;
-        }
-        if (wSkills > 0) acc += wSkills * (c < 0 ? neutral : c);
-        if (wReverse > 0) {
-          const b = stage[r];
-          const f =
-            leftStage < 0 || b < 0
-              ? 1
-              : leftStage < b
-                ? JUNIOR_TEACHES
-                : leftStage === b
-                  ? SAME_STAGE
-                  : SENIOR_TEACHES;
-          acc += wReverse * (c < 0 ? neutral : c * f);
+      let v = neutral;
+      if (availability[r] !== availability[r + 1]) {
+        const minutes = shared === undefined ? overlap.with(r) : shared[k];
+        const rc = cadence[r];
+        const length = Math.max(lSession, session[r]) || defaultSession;
+        const need = length * Math.max(lSlack, slack[rc]);
+        v = minutes >= need ? 1 : minutes / need;
+        if (!lFlexible && rc !== 0 && rc !== AD_HOC && rc !== lc) {
+          const agree = 1 - penalty * (rc > lc ? rc - lc : lc - rc);
+          v *= Math.max(agree, 0);
         }
       }
-      if (wGoals > 0) {
-        const length = goalOffsets[r + 1] - goalOffsets[r];
-        let v = neutral;
-        if (leftGoals !== 0 && length !== 0) {
-          let hits = 0;
-          for (let x = goalOffsets[r], e = goalOffsets[r + 1]; x < e; x++) {
-            hits += goalMarks[goalValues[x]];
-          }
-          v = hits / length;
-        }
-        acc += wGoals * v;
-      }
-      if (wInterests > 0) {
-        const b = interestOffsets[r + 1] - interestOffsets[r];
-        let v = neutral;
-        if (leftInterests !== 0 && b !== 0) {
-          let hits = 0;
-          for (let x = interestOffsets[r], e = interestOffsets[r + 1]; x < e; x++) {
-            hits += interestMarks[interestValues[x]];
-          }
-          v = (2 * hits) / (leftInterests + b);
-        }
-        acc += wInterests * v;
-      }
-      if (wStage > 0) {
-        const b = stage[r];
-        acc +=
-          wStage *
-          (leftStage < 0 || b < 0
-            ? neutral
-            : Math.max(0, 1 - Math.abs(leftStage - b - preferred) / tolerance));
-      }
-      if (wSchedule > 0) {
-        let v = neutral;
-        if (leftFree && availability[r] !== availability[r + 1]) {
-          const minutes = shared === undefined ? overlap.with(r) : shared[k];
-          const rc = cadence[r];
-          const length = Math.max(lSession, session[r]) || defaultSession;
-          const need = length * Math.max(lSlack, slack[rc]);
-          v = minutes >= need ? 1 : minutes / need;
-          if (!lFlexible && rc !== 0 && rc !== AD_HOC && rc !== lc) {
-            const agree = 1 - penalty * (rc > lc ? rc - lc : lc - rc);
-            v *= Math.max(agree, 0);
-          }
-        }
-        acc += wSchedule * v;
-      }
-      if (wCommunication > 0) {
-        const sb = style[r];
-        const lb = learning[r];
-        const mb = modes[r];
-        const s = sa < 0 || sb < 0 ? neutral : sa === sb ? 1 : STYLE_MISMATCH;
-        const l = la < 0 || lb < 0 ? neutral : la === lb ? 1 : LEARNING_MISMATCH;
-        let m = neutral;
-        if (ma !== 0 && mb !== 0) {
-          let common = ma & mb;
-          if (loc < 0 || loc !== location[r]) common &= ~IN_PERSON;
-          m = common !== 0 ? 1 : 0;
-        }
-        acc += wCommunication * ((s + l + m) / 3);
-      }
-      if (wLanguages > 0) {
-        let v = neutral;
-        if (leftSpeaks && languageOffsets[r] !== languageOffsets[r + 1]) {
-          let exact = 0;
-          for (let x = languageOffsets[r], e = languageOffsets[r + 1]; x < e; x++) {
-            exact += exactMarks[languageValues[x]];
-          }
-          if (exact > 0) v = 1;
-          else {
-            let base = 0;
-            for (let x = baseOffsets[r], e = baseOffsets[r + 1]; x < e; x++) {
-              base += baseMarks[baseValues[x]];
-            }
-            v = base > 0 ? SAME_BASE : 0;
-          }
-        }
-        acc += wLanguages * v;
-      }
-      if (wPreferences > 0) {
-        const mark = preferMarks[r];
-        const fromLeft = (mark & 1) !== 0 ? ASKED : leftHasList ? ASKED_FOR_OTHERS : NO_PREFERENCE;
-        const fromRight =
-          (mark & 2) !== 0
-            ? ASKED
-            : preferOffsets[r + 1] > preferOffsets[r]
-              ? ASKED_FOR_OTHERS
-              : NO_PREFERENCE;
-        acc += wPreferences * ((fromLeft + fromRight) / 2);
-      }
-      if (wDiversity > 0) {
-        const mean = meanOver(diversity, left, r);
-        acc += wDiversity * (mean < 0 ? neutral : 1 - mean);
-      }
-      if (wAffinity > 0) {
-        const mean = meanOver(affinity, left, r);
-        acc += wAffinity * (mean < 0 ? neutral : mean);
-      }
-      out[k] = acc;
+      out[k] += weight * v;
     }
-
-    if (wGoals > 0) markAll(goals, left, goalMarks, 0);
-    if (wInterests > 0) markAll(interests, left, interestMarks, 0);
-    if (wLanguages > 0 && leftSpeaks) {
-      markAll(languages, left, exactMarks, 0);
-      markAll(cohort.baseLanguages, left, baseMarks, 0);
-    }
-    if (wPreferences > 0 && askedBy !== undefined) {
-      markAll(prefer, left, preferMarks, 0);
-      markAll(askedBy, left, preferMarks, 0);
-    }
-    if (wDiversity > 0) for (const c of diversity) if (c.lists) markAll(c.lists, left, c.marks, 0);
-    if (wAffinity > 0) for (const c of affinity) if (c.lists) markAll(c.lists, left, c.marks, 0);
   }
+
+  private addLanguages(left: number, rights: Int32Array, count: number, out: Float64Array): void {
+    const { cohort, exactMarks, baseMarks, wLanguages: weight } = this;
+    const { languages, baseLanguages } = cohort;
+    const { offsets, values } = languages;
+    const baseOffsets = baseLanguages.offsets;
+    const baseValues = baseLanguages.values;
+    const speaks = offsets[left] !== offsets[left + 1];
+    if (speaks) {
+      markAll(languages, left, exactMarks, 1);
+      markAll(baseLanguages, left, baseMarks, 1);
+    }
+    addMemoised(this.languageMemo as RowMemo, rights, count, out, (r) => {
+      let v = NEUTRAL;
+      if (speaks && offsets[r] !== offsets[r + 1]) {
+        let exact = 0;
+        for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) exact += exactMarks[values[x]];
+        if (exact > 0) v = 1;
+        else {
+          let base = 0;
+          for (let x = baseOffsets[r], e = baseOffsets[r + 1]; x < e; x++) {
+            base += baseMarks[baseValues[x]];
+          }
+          v = base > 0 ? SAME_BASE : 0;
+        }
+      }
+      return weight * v;
+    });
+    if (speaks) {
+      markAll(languages, left, exactMarks, 0);
+      markAll(baseLanguages, left, baseMarks, 0);
+    }
+  }
+
+  /** Bit 1 = left asked for them, bit 2 = they asked for left. */
+  private addPreferences(left: number, rights: Int32Array, count: number, out: Float64Array): void {
+    const { cohort, preferMarks, askedBy, wPreferences: weight } = this;
+    const prefer = cohort.prefer;
+    const preferOffsets = prefer.offsets;
+    if (askedBy === undefined) return;
+    markAll(prefer, left, preferMarks, 1);
+    for (let k = askedBy.offsets[left]; k < askedBy.offsets[left + 1]; k++) {
+      preferMarks[askedBy.values[k]] |= 2;
+    }
+    const leftHasList = preferOffsets[left + 1] > preferOffsets[left];
+    for (let k = 0; k < count; k++) {
+      const r = rights[k];
+      const mark = preferMarks[r];
+      const fromLeft = (mark & 1) !== 0 ? ASKED : leftHasList ? ASKED_FOR_OTHERS : NO_PREFERENCE;
+      const fromRight =
+        (mark & 2) !== 0
+          ? ASKED
+          : preferOffsets[r + 1] > preferOffsets[r]
+            ? ASKED_FOR_OTHERS
+            : NO_PREFERENCE;
+      out[k] += weight * ((fromLeft + fromRight) / 2);
+    }
+    markAll(prefer, left, preferMarks, 0);
+    markAll(askedBy, left, preferMarks, 0);
+  }
+}
+
+/**
+ * `out[k] += term(rights[k])`, calling `term` once per group of `memo` in the row: everyone in
+ * a group gets the term of its first member, which is theirs too (they differ in nothing the
+ * scorer reads).
+ */
+function addMemoised(
+  memo: RowMemo,
+  rights: Int32Array,
+  count: number,
+  out: Float64Array,
+  term: (right: number) => number,
+): void {
+  const { keys, value, stamp } = memo;
+  const row = memo.next();
+  for (let k = 0; k < count; k++) {
+    const r = rights[k];
+    const key = keys[r];
+    if (stamp[key] !== row) {
+      value[key] = term(r);
+      stamp[key] = row;
+    }
+    out[k] += value[key];
+  }
+}
+
+/** Groups of participants with the same values in every similarity column. */
+function similarityMemo(size: number, columns: readonly SimilarityColumn[]): RowMemo {
+  return new RowMemo(
+    groupBy(
+      size,
+      (i) => {
+        let h = HASH_SEED;
+        for (const { labels, lists } of columns) {
+          if (labels !== undefined) h = mix(h, labels[i]);
+          else if (lists !== undefined) h = hashList(lists, i, h);
+        }
+        return h;
+      },
+      (a, b) =>
+        columns.every(({ labels, lists }) =>
+          labels !== undefined
+            ? labels[a] === labels[b]
+            : lists === undefined || sameList(lists, a, b),
+        ),
+    ),
+  );
 }
 
 /**
