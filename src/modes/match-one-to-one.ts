@@ -1,6 +1,7 @@
 /**
- * One-to-one mentoring with mentor capacity, as a linear sum assignment (Jonker & Volgenant
- * 1987; Crouse 2016) on mentees × mentor seats, and the bottleneck objective by threshold
+ * One-to-one mentoring with mentor capacity, as a capacitated assignment (successive shortest
+ * paths; Jonker & Volgenant 1987) on mentees × mentors, or a linear sum assignment on mentees ×
+ * mentor seats when not everyone can be placed, and the bottleneck objective by threshold
  * search (Gross 1959; Garfinkel 1971: the largest threshold at which the maximum number of
  * pairs is still achievable).
  */
@@ -11,8 +12,13 @@ import type { CompatibilityMatrix } from '../compatibility/types.js';
 import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
+import { capacitatedAssignment } from '../solvers/_internal/capacitated-assignment.js';
 import { solveAssignment } from '../solvers/solve-assignment.js';
+import { oneToOneAlternatives } from './_internal/alternatives.js';
+import { explanationOf } from './_internal/explanation.js';
+import { pairStats } from './_internal/pair-stats.js';
 import { summarizeScores } from './_internal/score-summary.js';
+import { DEFAULT_STABILITY_LIMIT, oneToOneStability } from './_internal/stability.js';
 import { explainUnmatched } from './_internal/unmatched.js';
 import type { MatchedPair, MatchObjective, MatchResult } from './match-result.js';
 
@@ -44,19 +50,38 @@ export interface MatchOneToOneOptions
    * @default every participant with role `mentee`
    */
   readonly mentees?: readonly string[];
+  /**
+   * List each mentee's `alternatives` best other mentors, with the cost of the swap.
+   * @default 0 (none)
+   */
+  readonly alternatives?: number;
+  /**
+   * Blocking pairs listed in `result.stability` (all are counted).
+   * @default 100
+   */
+  readonly stabilityLimit?: number;
 }
 
 /** The defaults of {@link MatchOneToOneOptions}. */
 export const MATCH_ONE_TO_ONE_DEFAULTS: Readonly<{
   objective: MatchObjective;
   minScore: number;
-}> = Object.freeze({ objective: 'coverage', minScore: 0 });
+  alternatives: number;
+  stabilityLimit: number;
+}> = Object.freeze({
+  objective: 'coverage',
+  minScore: 0,
+  alternatives: 0,
+  stabilityLimit: DEFAULT_STABILITY_LIMIT,
+});
 
 const OPTION_KEYS = new Set([
   'objective',
   'minScore',
   'mentors',
   'mentees',
+  'alternatives',
+  'stabilityLimit',
   'scorers',
   'constraints',
   'weights',
@@ -143,6 +168,16 @@ function readOptions(cohort: Cohort, options: MatchOneToOneOptions | undefined) 
       message: `${API}: options.minScore must be a number from 0 to 1, got ${String(minScore)}`,
     });
   }
+  for (const key of ['alternatives', 'stabilityLimit'] as const) {
+    const v = opts[key];
+    if (v !== undefined && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) {
+      issues.push({
+        code: 'OUT_OF_RANGE',
+        path: [key],
+        message: `${API}: options.${key} must be an integer ≥ 0, got ${String(v)}`,
+      });
+    }
+  }
   const mentors = sideIds(cohort, opts.mentors, 'mentors', 0, issues);
   const mentees = sideIds(cohort, opts.mentees, 'mentees', 1, issues);
   const menteeSet = new Set(mentees);
@@ -188,25 +223,124 @@ function seatsOf(cohort: Cohort, matrix: CompatibilityMatrix): Seats {
 }
 
 /**
- * Mentees × seats in row-major order: `value(score)` where the pair is allowed, scores at least
- * `threshold`, else `-Infinity`; then `extra` columns of 0 (a private "unmatched" option).
+ * The part of the problem that can matter: mentees with at least one suitable mentor, and of
+ * each mentor only as many seats as they have suitable mentees (identical seats beyond that can
+ * never all fill). Dropping all-forbidden rows and columns keeps the optimum and keeps the dense
+ * matrix, and the solver's fallback for incomplete assignments, as small as possible.
+ */
+interface Active {
+  /** Mentee (matrix column) of each solver row. */
+  readonly rows: Int32Array;
+  /** Seat of each solver column. */
+  readonly seats: Int32Array;
+  /** Mentors (matrix rows) with a useful seat, and how many seats of each can be used. */
+  readonly mentors: Int32Array;
+  readonly capacity: Int32Array;
+}
+
+function activePart(matrix: CompatibilityMatrix, seats: Seats, minScore: number): Active {
+  const { rows: mentors, cols: mentees, scores, allowed } = matrix;
+  const suitableMentees = new Int32Array(mentors);
+  const hasMentor = new Uint8Array(mentees);
+  for (let m = 0; m < mentors; m++) {
+    if (seats.capacity[m] === 0) continue;
+    const base = m * mentees;
+    for (let e = 0; e < mentees; e++) {
+      if (allowed[base + e] === 1 && scores[base + e] >= minScore) {
+        suitableMentees[m]++;
+        hasMentor[e] = 1;
+      }
+    }
+  }
+  const rows: number[] = [];
+  for (let e = 0; e < mentees; e++) if (hasMentor[e] === 1) rows.push(e);
+  const kept: number[] = [];
+  const useful: number[] = [];
+  const capacity: number[] = [];
+  for (let m = 0, s = 0; m < mentors; m++) {
+    const keep = Math.min(seats.capacity[m], suitableMentees[m]);
+    for (let k = 0; k < keep; k++) kept.push(s + k);
+    if (keep > 0) {
+      useful.push(m);
+      capacity.push(keep);
+    }
+    s += seats.capacity[m];
+  }
+  return {
+    rows: Int32Array.from(rows),
+    seats: Int32Array.from(kept),
+    mentors: Int32Array.from(useful),
+    capacity: Int32Array.from(capacity),
+  };
+}
+
+/**
+ * Every active mentee placed with an active mentor (plus, with `unmatched`, one zero-score
+ * "unmatched" column that takes anyone): the capacitated kernel on mentees × mentors, or `null`
+ * when no complete placement exists. The mentor of each mentee (matrix row), or -1.
+ */
+function placeAll(
+  matrix: CompatibilityMatrix,
+  active: Active,
+  threshold: number,
+  unit: boolean,
+  unmatched: boolean,
+): Int32Array | null {
+  const rows = active.rows.length;
+  const cols = active.mentors.length + (unmatched ? 1 : 0);
+  const capacity = new Int32Array(cols);
+  capacity.set(active.capacity);
+  if (unmatched) capacity[cols - 1] = rows;
+  let room = 0;
+  for (const c of capacity) room += c;
+  if (room < rows) return null;
+  const data = new Float64Array(rows * cols);
+  const { scores, allowed } = matrix;
+  for (let r = 0; r < rows; r++) {
+    const e = active.rows[r];
+    const base = r * cols;
+    for (let c = 0; c < active.mentors.length; c++) {
+      const cell = active.mentors[c] * matrix.cols + e;
+      data[base + c] =
+        allowed[cell] === 1 && scores[cell] >= threshold
+          ? unit
+            ? 1
+            : scores[cell]
+          : Number.NEGATIVE_INFINITY;
+    }
+  }
+  const placed = capacitatedAssignment(data, rows, cols, capacity);
+  if (placed === null) return null;
+  const out = new Int32Array(matrix.cols).fill(-1);
+  for (let r = 0; r < rows; r++) {
+    const c = placed[r];
+    if (c < active.mentors.length) out[active.rows[r]] = active.mentors[c];
+  }
+  return out;
+}
+
+/**
+ * Active mentees × active seats in row-major order: `value(score)` where the pair is allowed and
+ * scores at least `threshold`, else `-Infinity`.
  */
 function seatMatrix(
   matrix: CompatibilityMatrix,
   seats: Seats,
+  active: Active,
   threshold: number,
-  extra: number,
   unit: boolean,
 ): { rows: number; cols: number; data: Float64Array } {
-  const rows = matrix.cols;
-  const cols = seats.count + extra;
+  const rows = active.rows.length;
+  const used = active.seats.length;
+  const cols = used;
   const data = new Float64Array(rows * cols);
   const { scores, allowed } = matrix;
-  for (let e = 0; e < rows; e++) {
-    const base = e * cols;
-    for (let s = 0; s < seats.count; s++) {
-      const cell = seats.mentor[s] * matrix.cols + e;
-      data[base + s] =
+  for (let r = 0; r < rows; r++) {
+    const e = active.rows[r];
+    const base = r * cols;
+    for (let c = 0; c < used; c++) {
+      const cell = seats.mentor[active.seats[c]] * matrix.cols + e;
+      data[base + c] =
         allowed[cell] === 1 && scores[cell] >= threshold
           ? unit
             ? 1
@@ -218,11 +352,16 @@ function seatMatrix(
 }
 
 /** Mentor (matrix row) of each mentee, or -1. */
-function mentorsOf(rowToCol: Int32Array, seats: Seats): Int32Array {
-  const out = new Int32Array(rowToCol.length).fill(-1);
-  for (let e = 0; e < rowToCol.length; e++) {
-    const s = rowToCol[e];
-    if (s >= 0 && s < seats.count) out[e] = seats.mentor[s];
+function mentorsOf(
+  rowToCol: Int32Array,
+  seats: Seats,
+  active: Active,
+  mentees: number,
+): Int32Array {
+  const out = new Int32Array(mentees).fill(-1);
+  for (let r = 0; r < rowToCol.length; r++) {
+    const c = rowToCol[r];
+    if (c >= 0 && c < active.seats.length) out[active.rows[r]] = seats.mentor[active.seats[c]];
   }
   return out;
 }
@@ -242,21 +381,32 @@ function solve(
   signal: AbortSignal | undefined,
 ): { assigned: Int32Array; bottleneck: number | null } {
   const mentees = matrix.cols;
-  if (mentees === 0 || seats.count === 0) {
+  const active = activePart(matrix, seats, minScore);
+  if (active.rows.length === 0 || active.seats.length === 0) {
     return { assigned: new Int32Array(mentees).fill(-1), bottleneck: null };
   }
+  // The capacitated kernel (mentees × mentors) when every active mentee can be placed; the seat
+  // columns with the most-pairs fallback otherwise.
+  const assign = (threshold: number, unit: boolean) =>
+    placeAll(matrix, active, threshold, unit, false) ??
+    mentorsOf(
+      solveAssignment(seatMatrix(matrix, seats, active, threshold, unit), {
+        maximize: true,
+        partial: true,
+      }).rowToCol,
+      seats,
+      active,
+      mentees,
+    );
   if (objective === 'total') {
-    // One zero-valued "unmatched" column per mentee makes every mentee assignable, so the
+    // A zero-valued "unmatched" column that takes anyone makes every mentee placeable, so the
     // optimum is the maximum-weight matching, not the maximum-cardinality one.
-    const input = seatMatrix(matrix, seats, minScore, mentees, false);
-    const { rowToCol } = solveAssignment(input, { maximize: true });
-    return { assigned: mentorsOf(rowToCol, seats), bottleneck: null };
+    const assigned = placeAll(matrix, active, minScore, false, true);
+    if (assigned === null)
+      throw new Error(`${API}: internal error, 'total' could not place everyone`);
+    return { assigned, bottleneck: null };
   }
-  const coverage = solveAssignment(seatMatrix(matrix, seats, minScore, 0, false), {
-    maximize: true,
-    partial: true,
-  });
-  const assigned = mentorsOf(coverage.rowToCol, seats);
+  const assigned = assign(minScore, false);
   if (objective === 'coverage') return { assigned, bottleneck: null };
   const most = countPairs(assigned);
   if (most === 0) return { assigned, bottleneck: null };
@@ -272,20 +422,12 @@ function solve(
   while (lo < hi) {
     checkAborted(signal, 'during the bottleneck search');
     const mid = (lo + hi + 1) >>> 1;
-    const unit = solveAssignment(seatMatrix(matrix, seats, thresholds[mid], 0, true), {
-      maximize: true,
-      partial: true,
-    });
-    if (countPairs(mentorsOf(unit.rowToCol, seats)) === most) lo = mid;
+    if (countPairs(assign(thresholds[mid], true)) === most) lo = mid;
     else hi = mid - 1;
   }
   const bottleneck = thresholds[lo];
   checkAborted(signal, 'before the final assignment');
-  const best = solveAssignment(seatMatrix(matrix, seats, bottleneck, 0, false), {
-    maximize: true,
-    partial: true,
-  });
-  return { assigned: mentorsOf(best.rowToCol, seats), bottleneck };
+  return { assigned: assign(bottleneck, false), bottleneck };
 }
 
 /**
@@ -293,10 +435,12 @@ function solve(
  * most `capacity` mentees, and no pair forbidden by a hard rule (or scoring below `minScore`) is
  * ever made.
  *
- * Capacity is modelled as **seat columns**: a mentor of capacity `c` becomes `c` identical
- * columns of a dense mentees × seats matrix solved by `solveAssignment`. This reuses the exact
- * dense solver (optimal, dual-certified, deterministic) at the cost of `mentees × seats` cells;
- * a transport / min-cost-flow formulation would need `mentees × mentors` but a new solver.
+ * Capacity: when every mentee with a suitable mentor can be placed (always under `'total'`,
+ * through one zero-score "unmatched" column of unlimited capacity), a capacitated assignment
+ * kernel solves mentees × mentors directly (a mentor of capacity `c` is one column taking up to
+ * `c` mentees). Otherwise capacity becomes **seat columns**: `c` identical columns of a dense
+ * mentees × seats matrix solved by `solveAssignment(…, { partial: true })` (most pairs first).
+ * Both are exact; rows and seats that cannot be used are dropped first.
  *
  * Objectives (`options.objective`):
  * - `'coverage'` (default): the most pairs, then the largest total score;
@@ -356,26 +500,20 @@ export function matchOneToOne(
   }
   const pairs: MatchedPair[] = [];
   const scores: number[] = [];
+  const givers: number[] = [];
+  const receivers: number[] = [];
   for (let m = 0; m < matrix.rows; m++) {
     for (const e of pairsOf[m]) {
       const score = matrix.scores[m * matrix.cols + e];
-      const why = matrix.explain(mentors[m], mentees[e]);
       pairs.push({
         mentorId: mentors[m],
         menteeId: mentees[e],
         score,
-        explanation: {
-          summary: why.summary,
-          contributions: why.contributions.map((c) => ({
-            scorer: c.scorer,
-            share: c.share,
-            score: c.score,
-            contribution: c.contribution,
-            reason: c.reason,
-          })),
-        },
+        explanation: explanationOf(matrix, mentors[m], mentees[e]),
       });
       scores.push(score);
+      givers.push(matrix.left[m]);
+      receivers.push(matrix.right[e]);
     }
   }
   const unmatched = explainUnmatched(matrix, seats.capacity, assigned, minScore);
@@ -383,7 +521,7 @@ export function matchOneToOne(
   for (const s of scores) total += s;
   let unmatchedMentors = 0;
   for (const u of unmatched) if (u.role === 'mentor') unmatchedMentors++;
-  return {
+  const result: MatchResult = {
     mode: 'one-to-one',
     objective,
     minScore,
@@ -398,6 +536,20 @@ export function matchOneToOne(
       totalScore: total,
       scores: summarizeScores(scores),
       seats: { total: seats.count, used: pairs.length },
+      ...pairStats(cohort, givers, receivers),
     },
+    stability: oneToOneStability(
+      matrix,
+      seats.capacity,
+      assigned,
+      minScore,
+      opts.stabilityLimit ?? MATCH_ONE_TO_ONE_DEFAULTS.stabilityLimit,
+    ),
+  };
+  const k = opts.alternatives ?? 0;
+  if (k === 0) return result;
+  return {
+    ...result,
+    alternatives: oneToOneAlternatives(matrix, seats.capacity, assigned, minScore, k),
   };
 }

@@ -60,13 +60,21 @@ export interface MatchedPair {
  *   suitable mentees are better placed elsewhere).
  * - `NO_CAPACITY`: a mentor with capacity 0 while the `capacity` rule is switched off (with the
  *   rule on, they are `NO_ALLOWED_PARTNER`, excluded by `capacity`).
+ * - `PARTNERS_TAKEN` (reciprocal): every suitable peer is in another pair or ring.
+ * - `GROUP_SIZE` (group): the group sizes cannot hold everyone (too few people for one more
+ *   group of the minimum size, or every group full).
+ * - `NO_GROUP_FIT` (group): some groups have room, but each holds someone (or has a mentor) a
+ *   hard or balance rule keeps this person apart from.
  */
 export type UnmatchedCode =
   | 'NO_ALLOWED_PARTNER'
   | 'BELOW_MIN_SCORE'
   | 'MENTORS_AT_CAPACITY'
   | 'LOST_TO_BETTER_ASSIGNMENT'
-  | 'NO_CAPACITY';
+  | 'NO_CAPACITY'
+  | 'PARTNERS_TAKEN'
+  | 'GROUP_SIZE'
+  | 'NO_GROUP_FIT';
 
 /** A rule that forbids some of an unmatched participant's candidates. */
 export interface ExcludingRule {
@@ -80,7 +88,8 @@ export interface ExcludingRule {
 /** A participant left without a partner, and exactly why. */
 export interface UnmatchedParticipant {
   readonly participantId: string;
-  readonly role: 'mentor' | 'mentee';
+  /** `'peer'` in reciprocal results. */
+  readonly role: 'mentor' | 'mentee' | 'peer';
   readonly code: UnmatchedCode;
   /** One sentence for people. */
   readonly message: string;
@@ -117,6 +126,22 @@ export interface MatchStats {
   readonly scores: ScoreSummary | null;
   /** Mentor seats (the sum of mentor capacities) and how many are filled. */
   readonly seats: { readonly total: number; readonly used: number };
+  /**
+   * Share of the receivers' wanted skills, weighted by priority, that their giver offers (the
+   * skill or a narrower one) at the wanted level or above; pooled over every pair (reciprocal:
+   * every teaching link). `null` when no matched receiver wants anything.
+   */
+  readonly wantedCoverage?: number | null;
+  /**
+   * Mean shared weekly minutes of availability over pairs (reciprocal: teaching links) where
+   * both shared their availability; `null` when there is none.
+   */
+  readonly meanSharedMinutes?: number | null;
+  /**
+   * Reciprocal rings: cycles of the optimal cover longer than `maxRingLength` that were cut.
+   * `0` means the rings are an optimal cover; otherwise a good one, not always the best.
+   */
+  readonly ringsCut?: number;
 }
 
 /** The outcome of a matching mode: relationships, who is unmatched and why, and statistics. */
@@ -130,4 +155,144 @@ export interface MatchResult {
   /** Mentees first, then mentors; each sorted by id. */
   readonly unmatched: readonly UnmatchedParticipant[];
   readonly stats: MatchStats;
+  /** Reciprocal mode: each pair or ring, with its give/take balance. */
+  readonly rings?: readonly ReciprocalRing[];
+  /** Blocking pairs: two people who both prefer each other, by the scores, to what they got. */
+  readonly stability?: StabilityReport;
+  /** With `options.alternatives`: the best other partners of each participant, with swap costs. */
+  readonly alternatives?: readonly ParticipantAlternatives[];
+  /** Group mode: every group, mentor-led or a peer circle. */
+  readonly groups?: readonly MatchedGroup[];
+  /** Re-match mode: what changed against the previous result. */
+  readonly changes?: MatchChanges;
+}
+
+/** What one member of a reciprocal pair or ring gives and receives. */
+export interface RingMemberBalance {
+  readonly participantId: string;
+  /** Whom they teach, and the score of that direction. */
+  readonly givesTo: string;
+  readonly gives: number;
+  /** Who teaches them, and the score of that direction. */
+  readonly receivesFrom: string;
+  readonly receives: number;
+}
+
+/**
+ * A reciprocal relationship: a pair (two members teaching each other) or a ring (A teaches B
+ * teaches C teaches A), members in teaching order from the smallest id.
+ */
+export interface ReciprocalRing {
+  readonly memberIds: readonly string[];
+  /**
+   * `(min + λ·mean) / (1 + λ)` of the teaching scores in the ring: the weaker direction counts
+   * most (see `matchReciprocal`'s `balanceWeight`).
+   */
+  readonly score: number;
+  /** Per member, in `memberIds` order. */
+  readonly balance: readonly RingMemberBalance[];
+  /** Largest teaching score minus smallest: 0 when every member gives as much as they get. */
+  readonly imbalance: number;
+  /** True when the ring came from cutting a longer cycle (rings with a maximum length). */
+  readonly split: boolean;
+}
+
+/** Two people who would both rather be together than with whom they got. */
+export interface BlockingPair {
+  /** One-to-one: `[mentorId, menteeId]`; reciprocal: in id order. */
+  readonly participantIds: readonly [string, string];
+  /** What the pair would score. */
+  readonly score: number;
+}
+
+/** The stability of a result, judged by the scores. */
+export interface StabilityReport {
+  /** Every blocking pair. */
+  readonly count: number;
+  /** The first `stabilityLimit` of them, in id order. */
+  readonly blockingPairs: readonly BlockingPair[];
+}
+
+/** One possible swap for a participant. */
+export interface AlternativePartner {
+  readonly partnerId: string;
+  /** The new pair's score. */
+  readonly score: number;
+  /** Change in the result's total score if this swap is made (negative = worse). */
+  readonly delta: number;
+  /** Who loses their partner in the swap, and where they go (`null` = unmatched). */
+  readonly displaced: readonly {
+    readonly participantId: string;
+    readonly newPartnerId: string | null;
+  }[];
+}
+
+/** The best other partners of one participant. */
+export interface ParticipantAlternatives {
+  readonly participantId: string;
+  readonly currentPartnerId: string | null;
+  /** Best score first (ties by id). */
+  readonly options: readonly AlternativePartner[];
+}
+
+/** How well one member fits their group. */
+export interface GroupMemberFit {
+  readonly participantId: string;
+  /** Compatibility with the group's mentor, or `null` in a peer circle. */
+  readonly mentorFit: number | null;
+  /** Mean compatibility with the other members (both directions averaged); `null` when alone. */
+  readonly peerFit: number | null;
+}
+
+/** One group: a mentor with members (group mentoring) or a peer circle (`mentorId: null`). */
+export interface MatchedGroup {
+  /** `group-1`, `group-2`, … in the order of the list. */
+  readonly id: string;
+  readonly mentorId: string | null;
+  /** Sorted by id. */
+  readonly memberIds: readonly string[];
+  /**
+   * The mean over the group's links: every mentor–member compatibility and every member–member
+   * compatibility (both directions averaged), each link once; 0 for a group with no link.
+   */
+  readonly score: number;
+  /** Per member, in `memberIds` order. */
+  readonly members: readonly GroupMemberFit[];
+  readonly explanation: { readonly summary: string };
+}
+
+/** A mentor–mentee pair as re-matching sees it. */
+export interface RematchPair {
+  readonly mentorId: string;
+  readonly menteeId: string;
+  readonly score: number;
+}
+
+/**
+ * Why a previous pair ended:
+ * - `LEFT`: either person left (or is no longer in the cohort);
+ * - `FAILED`: the pair was reported as failed (`reason` carries the coordinator's words);
+ * - `NOW_FORBIDDEN`: a hard rule forbids the pair with the current profiles;
+ * - `ROTATION`: a rotation round gives everyone a new partner.
+ */
+export type EndedPairReason = 'LEFT' | 'FAILED' | 'NOW_FORBIDDEN' | 'ROTATION';
+
+/** A previous pair that no longer runs, and why. */
+export interface EndedPair {
+  readonly mentorId: string;
+  readonly menteeId: string;
+  readonly reason: EndedPairReason;
+  readonly message: string;
+}
+
+/** What a re-match changed against the previous result. Each list sorted by mentor, then mentee id. */
+export interface MatchChanges {
+  /** Previous pairs still running, untouched. */
+  readonly kept: readonly RematchPair[];
+  /** Previous pairs that could have run on but were broken for a better result (`allowBreaking`). */
+  readonly broken: readonly RematchPair[];
+  /** Pairs made by this re-match. */
+  readonly new: readonly RematchPair[];
+  /** Previous pairs that ended: someone left, the pair failed, a rule now forbids it, or rotation. */
+  readonly ended: readonly EndedPair[];
 }

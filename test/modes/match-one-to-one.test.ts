@@ -9,105 +9,13 @@ import {
 } from '../../src/modes/match-one-to-one.js';
 import type { MatchObjective, MatchResult } from '../../src/modes/match-result.js';
 import type { Cohort } from '../../src/profile/cohort.js';
-import { BUILT_IN_SCORERS } from '../../src/scoring/built-in-scorers.js';
-import type { Scorer } from '../../src/scoring/scorer.js';
 import { numRuns } from '../_support/runs.js';
 import { cohortOf, PEOPLE, TAXONOMY } from '../compatibility/_cohort.js';
+import { type Instance, instanceArbitrary, run } from './_support/one-to-one-instances.js';
+import { TABLE_WEIGHTS, tableScorer } from './_support/table-scorer.js';
 
 const TOLERANCE = 1e-9;
 const OBJECTIVES: readonly MatchObjective[] = ['total', 'coverage', 'fairness'];
-
-/** A scorer reading a table keyed by "mentor|mentee", so tests control every score exactly. */
-function tableScorer(table: Readonly<Record<string, number>>): Scorer {
-  return {
-    name: 'table',
-    prepare: ({ cohort }) => ({
-      score: (l, r) => table[`${cohort.ids[l]}|${cohort.ids[r]}`] ?? 0,
-    }),
-  };
-}
-
-/** Only the table counts: every built-in scorer weighted 0. */
-const TABLE_WEIGHTS = Object.fromEntries([
-  ...BUILT_IN_SCORERS.map((s) => [s.name, 0]),
-  ['table', 1],
-]);
-
-interface Instance {
-  readonly records: Record<string, unknown>[];
-  readonly mentors: readonly string[];
-  readonly mentees: readonly string[];
-  readonly capacity: Readonly<Record<string, number>>;
-  readonly table: Readonly<Record<string, number>>;
-  /** "mentor|mentee" pairs blocked through `avoid`. */
-  readonly blocked: ReadonlySet<string>;
-  readonly minScore: number;
-}
-
-/** Up to 4 mentors (capacity 1–3) and 6 mentees; scores in tenths (many ties); some blocks. */
-const instanceArbitrary: fc.Arbitrary<Instance> = fc
-  .record({
-    mentorCount: fc.integer({ min: 0, max: 4 }),
-    menteeCount: fc.integer({ min: 0, max: 6 }),
-  })
-  .chain(({ mentorCount, menteeCount }) =>
-    fc.record({
-      mentorCount: fc.constant(mentorCount),
-      menteeCount: fc.constant(menteeCount),
-      capacities: fc.array(fc.integer({ min: 1, max: 3 }), {
-        minLength: mentorCount,
-        maxLength: mentorCount,
-      }),
-      cells: fc.array(
-        fc.record({
-          score: fc.integer({ min: 0, max: 10 }).map((x) => x / 10),
-          blocked: fc.integer({ min: 0, max: 99 }).map((x) => x < 25),
-        }),
-        { minLength: mentorCount * menteeCount, maxLength: mentorCount * menteeCount },
-      ),
-      minScore: fc.oneof(
-        fc.constant(0),
-        fc.integer({ min: 1, max: 8 }).map((x) => x / 10),
-      ),
-      reversed: fc.boolean(),
-    }),
-  )
-  .map(({ mentorCount, menteeCount, capacities, cells, minScore, reversed }) => {
-    // Ids deliberately out of input order ("m3" before "m10"…), to test the id tie-break.
-    const mentors = Array.from({ length: mentorCount }, (_, i) => `m${(i * 7) % 11}`);
-    const mentees = Array.from({ length: menteeCount }, (_, j) => `e${(j * 5) % 13}`);
-    const table: Record<string, number> = {};
-    const blocked = new Set<string>();
-    const avoid = new Map<string, string[]>();
-    mentors.forEach((m, i) => {
-      mentees.forEach((e, j) => {
-        const cell = cells[i * menteeCount + j];
-        table[`${m}|${e}`] = cell.score;
-        if (cell.blocked) {
-          blocked.add(`${m}|${e}`);
-          avoid.set(e, [...(avoid.get(e) ?? []), m]);
-        }
-      });
-    });
-    const capacity = Object.fromEntries(mentors.map((m, i) => [m, capacities[i]]));
-    const records: Record<string, unknown>[] = [
-      ...mentors.map((id) => ({ id, role: 'mentor', capacity: capacity[id] })),
-      ...mentees.map((id) => ({ id, role: 'mentee', avoid: avoid.get(id) ?? [] })),
-    ];
-    if (reversed) records.reverse();
-    return { records, mentors, mentees, capacity, table, blocked, minScore };
-  });
-
-function run(instance: Instance, objective: MatchObjective, records = instance.records) {
-  const cohort = cohortOf(records);
-  const options: MatchOneToOneOptions = {
-    objective,
-    minScore: instance.minScore,
-    scorers: [tableScorer(instance.table)],
-    weights: TABLE_WEIGHTS,
-  };
-  return { cohort, options, result: matchOneToOne(cohort, undefined, options) };
-}
 
 interface Value {
   readonly pairs: number;
