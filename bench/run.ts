@@ -12,10 +12,21 @@ import type { BenchSuite } from './_lib/suite.js';
 import assignment from './assignment.js';
 import blossom from './blossom.js';
 import compatibility from './compatibility.js';
+import groups from './groups.js';
+import matching from './matching.js';
 import profile from './profile.js';
+import sparse from './sparse.js';
 
 /** The suites, in run order. */
-const SUITES: readonly BenchSuite[] = [assignment, blossom, profile, compatibility];
+const SUITES: readonly BenchSuite[] = [
+  assignment,
+  blossom,
+  profile,
+  compatibility,
+  sparse,
+  groups,
+  matching,
+];
 const NAMES = SUITES.map((suite) => suite.name);
 
 const RESULTS = new URL('./RESULTS.md', import.meta.url);

@@ -43,22 +43,47 @@ export { sharedLanguage } from './constraints/shared-language.js';
 export type { PeermatchErrorCode, PeermatchIssue } from './errors.js';
 // Errors
 export { PeermatchError } from './errors.js';
+export type {
+  BalanceLevel,
+  GroupBalance,
+  GroupKind,
+  MatchGroupsOptions,
+} from './modes/match-groups.js';
+export { MATCH_GROUPS_DEFAULTS, matchGroups } from './modes/match-groups.js';
 export type { MatchOneToOneOptions } from './modes/match-one-to-one.js';
 // Matching modes
 export { MATCH_ONE_TO_ONE_DEFAULTS, matchOneToOne } from './modes/match-one-to-one.js';
+export type { MatchReciprocalOptions } from './modes/match-reciprocal.js';
+export { MATCH_RECIPROCAL_DEFAULTS, matchReciprocal } from './modes/match-reciprocal.js';
 export type {
+  AlternativePartner,
+  BlockingPair,
+  EndedPair,
+  EndedPairReason,
   ExcludingRule,
+  GroupMemberFit,
+  MatchChanges,
   MatchContribution,
   MatchExplanation,
+  MatchedGroup,
   MatchedPair,
   MatchMode,
   MatchObjective,
   MatchResult,
   MatchStats,
+  ParticipantAlternatives,
+  ReciprocalRing,
+  RematchPair,
+  RingMemberBalance,
   ScoreSummary,
+  StabilityReport,
   UnmatchedCode,
   UnmatchedParticipant,
 } from './modes/match-result.js';
+export type { PresetName, PresetProgram, ProgramPreset } from './modes/presets.js';
+export { PROGRAM_PRESETS, withPreset } from './modes/presets.js';
+export type { RematchChanges, RematchOptions } from './modes/rematch.js';
+export { REMATCH_DEFAULTS, rematch } from './modes/rematch.js';
 export type {
   Cohort,
   CohortAvailability,
@@ -112,6 +137,10 @@ export type { SafeParseParticipantsResult } from './profile/safe-parse-participa
 export { safeParseParticipants } from './profile/safe-parse-participants.js';
 export type { JSONSchemaDocument } from './profile/to-json-schema.js';
 export { toJSONSchema } from './profile/to-json-schema.js';
+export { MATCH_RESULT_CSV_COLUMNS, matchResultToCsv } from './report/match-result-csv.js';
+export type { HtmlReportOptions } from './report/render-html-report.js';
+// Reports: CSV and a self-contained HTML page
+export { HTML_REPORT_DEFAULTS, renderHtmlReport } from './report/render-html-report.js';
 // Scoring: the scorer contract and the built-in scorers
 export { affinityScorer } from './scoring/affinity.js';
 export { BUILT_IN_SCORERS } from './scoring/built-in-scorers.js';
@@ -143,17 +172,27 @@ export { preferredStageGap, stageScorer } from './scoring/stage.js';
 export type {
   AssignmentMatrix,
   AssignmentResult,
+  CycleCoverMatrix,
+  CycleCoverOptions,
+  CycleCoverResult,
   MatchingDuals,
   MatchingEdges,
   MaxWeightMatchingOptions,
   MaxWeightMatchingResult,
+  ProgressCallback,
   SolveAssignmentOptions,
+  SolveSparseAssignmentOptions,
+  SparseCandidates,
   WeightedEdge,
   WeightedEdgeArrays,
 } from './solvers/index.js';
 export {
+  CYCLE_COVER_DEFAULTS,
+  cycleCover,
   MAX_WEIGHT_MATCHING_DEFAULTS,
   maxWeightMatching,
   SOLVE_ASSIGNMENT_DEFAULTS,
+  SOLVE_SPARSE_ASSIGNMENT_DEFAULTS,
   solveAssignment,
+  solveSparseAssignment,
 } from './solvers/index.js';

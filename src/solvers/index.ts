@@ -5,6 +5,8 @@
 
 export type { PeermatchErrorCode, PeermatchIssue } from '../errors.js';
 export { PeermatchError } from '../errors.js';
+export type { CycleCoverMatrix, CycleCoverOptions, CycleCoverResult } from './cycle-cover.js';
+export { CYCLE_COVER_DEFAULTS, cycleCover } from './cycle-cover.js';
 export type {
   MatchingDuals,
   MatchingEdges,
@@ -17,6 +19,15 @@ export { MAX_WEIGHT_MATCHING_DEFAULTS, maxWeightMatching } from './max-weight-ma
 export type {
   AssignmentMatrix,
   AssignmentResult,
+  ProgressCallback,
   SolveAssignmentOptions,
 } from './solve-assignment.js';
 export { SOLVE_ASSIGNMENT_DEFAULTS, solveAssignment } from './solve-assignment.js';
+export type {
+  SolveSparseAssignmentOptions,
+  SparseCandidates,
+} from './solve-sparse-assignment.js';
+export {
+  SOLVE_SPARSE_ASSIGNMENT_DEFAULTS,
+  solveSparseAssignment,
+} from './solve-sparse-assignment.js';
