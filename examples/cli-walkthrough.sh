@@ -34,8 +34,12 @@ peermatch validate "$out/broken.csv" || status=$?
 echo "exit code $status"
 test "$status" -eq 1
 
-echo; echo '$ peermatch match company.csv --mode group   # a mode this build does not have: exit code 2'
+echo; echo '$ peermatch match company.csv --program company-program.json --mode group'
+peermatch match "$people" --program "$program" --mode group > "$out/groups.txt"
+head -8 "$out/groups.txt"
+
+echo; echo '$ peermatch match company.csv --mode rematch   # needs a previous result: use rematch() from a script; exit code 2'
 status=0
-peermatch match "$people" --program "$program" --mode group 2>&1 || status=$?
+peermatch match "$people" --program "$program" --mode rematch 2>&1 || status=$?
 echo "exit code $status"
 test "$status" -eq 2

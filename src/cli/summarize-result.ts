@@ -10,6 +10,22 @@ function reasons(summary: string): string {
   return inner ? inner[1] : summary;
 }
 
+/** A table of the first `shown` items, and a line pointing to `--out` for the rest. */
+function listed<T>(
+  items: readonly T[],
+  shown: number,
+  noun: string,
+  row: (item: T) => string[],
+  header: string[],
+): string[] {
+  const numeric = header.flatMap((h, k) => (h === 'score' || h === 'imbalance' ? [k] : []));
+  const out = [formatTable(header, items.slice(0, shown).map(row), { right: numeric })];
+  if (items.length > shown) {
+    out.push(`… and ${items.length - shown} more ${noun} (write them all with --out).`);
+  }
+  return out;
+}
+
 /** The summary `peermatch match` prints: figures, the best-known pairs, and who is unmatched. */
 export function summarizeResult(result: MatchResult, shown = SHOWN_PAIRS): string {
   const { stats } = result;
@@ -26,7 +42,33 @@ export function summarizeResult(result: MatchResult, shown = SHOWN_PAIRS): strin
       `scores: mean ${s.mean.toFixed(2)}, min ${s.min.toFixed(2)}, median ${s.median.toFixed(2)}, max ${s.max.toFixed(2)}; total ${stats.totalScore.toFixed(2)}`,
     );
   }
-  if (result.pairs.length > 0) {
+  if (result.groups !== undefined) {
+    lines.push(
+      '',
+      ...listed(
+        result.groups,
+        shown,
+        'groups',
+        (g) => [g.id, g.mentorId ?? '—', g.memberIds.join(', '), g.score.toFixed(2)],
+        ['group', 'mentor', 'members', 'score'],
+      ),
+    );
+  } else if (result.rings !== undefined) {
+    lines.push(
+      '',
+      ...listed(
+        result.rings,
+        shown,
+        'pairs and rings',
+        (r) => [
+          r.memberIds.join(r.memberIds.length === 2 ? ' ⇄ ' : ' → '),
+          r.score.toFixed(2),
+          r.imbalance.toFixed(2),
+        ],
+        ['who teaches whom', 'score', 'imbalance'],
+      ),
+    );
+  } else if (result.pairs.length > 0) {
     lines.push('');
     const rows = result.pairs
       .slice(0, shown)

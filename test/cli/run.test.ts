@@ -188,6 +188,8 @@ describe('peermatch (in-process main)', () => {
     const grouped = JSON.parse(readFileSync(out, 'utf8'));
     expect(grouped.mode).toBe('group');
     expect(grouped.groups.length).toBeGreaterThan(0);
+    // The summary lists the groups, not the mentor–member links.
+    expect(groups.out).toMatch(/^group-1 +\S+ +\S/m);
     const peers = await run([
       'match',
       COMPANY,
