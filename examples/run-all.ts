@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process';
 const examples: [string, string[]][] = [
   ['node', ['--import', 'tsx', 'examples/hr-one-to-one.ts']],
   ['node', ['--import', 'tsx', 'examples/campus-buddies.ts']],
+  ['node', ['--import', 'tsx', 'examples/groups-and-circles.ts']],
+  ['node', ['--import', 'tsx', 'examples/skill-swap.ts']],
+  ['node', ['--import', 'tsx', 'examples/mid-cycle-rematch.ts']],
   ['bash', ['examples/cli-walkthrough.sh']],
 ];
 
