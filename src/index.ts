@@ -7,6 +7,8 @@ export type { BuildCandidatesOptions } from './compatibility/build-candidates.js
 export { BUILD_CANDIDATES_DEFAULTS, buildCandidates } from './compatibility/build-candidates.js';
 export type { CompatibilityOptions } from './compatibility/build-compatibility.js';
 export { buildCompatibility } from './compatibility/build-compatibility.js';
+export type { CompatibilityRows } from './compatibility/prepare-compatibility.js';
+export { prepareCompatibility } from './compatibility/prepare-compatibility.js';
 export type { Suggestion, SuggestOptions } from './compatibility/suggest.js';
 export { SUGGEST_DEFAULTS, suggest } from './compatibility/suggest.js';
 export type {

@@ -1,8 +1,7 @@
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
-import { denseMatrix, fillDenseRows } from './_internal/dense-rows.js';
-import { checkAborted, RowKernel } from './_internal/row-kernel.js';
-import { type CompatibilityOptions, setup as prepare } from './_internal/setup.js';
+import type { CompatibilityOptions } from './_internal/setup.js';
+import { prepareNamed } from './prepare-compatibility.js';
 import type { CompatibilityMatrix } from './types.js';
 
 export type { CompatibilityOptions };
@@ -49,17 +48,11 @@ export function buildCompatibility(
   program?: ProgramInput | Program,
   options?: CompatibilityOptions,
 ): CompatibilityMatrix {
-  const setup = prepare('buildCompatibility', cohort, program, options);
-  const rows = setup.left.length;
-  const cols = setup.right.length;
-  const scores = new Float64Array(rows * cols);
-  const allowed = new Uint8Array(rows * cols);
-  const perLeft = new Int32Array(rows);
-  const perRight = new Int32Array(cols);
-  const kernel = new RowKernel(setup, cols);
-  for (let i = 0; i < rows; i += 64) {
-    checkAborted(setup, i, rows);
-    fillDenseRows(setup, kernel, i, Math.min(i + 64, rows), scores, allowed, perLeft, perRight);
-  }
-  return denseMatrix(setup, scores, allowed, perLeft, perRight);
+  const build = prepareNamed('buildCompatibility', cohort, program, options);
+  const scores = new Float64Array(build.rows * build.cols);
+  const allowed = new Uint8Array(build.rows * build.cols);
+  const perLeft = new Int32Array(build.rows);
+  const perRight = new Int32Array(build.cols);
+  build.fill(0, build.rows, scores, allowed, perLeft, perRight);
+  return build.toMatrix(scores, allowed, perLeft, perRight);
 }

@@ -3,14 +3,16 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { denseMatrix, fillDenseRows } from '../compatibility/_internal/dense-rows.js';
-import { checkAborted, RowKernel } from '../compatibility/_internal/row-kernel.js';
-import { setup as prepare, type Setup } from '../compatibility/_internal/setup.js';
-import type { CompatibilityOptions } from '../compatibility/build-compatibility.js';
-import type { CompatibilityMatrix } from '../compatibility/types.js';
-import { PeermatchError } from '../errors.js';
-import type { Cohort } from '../profile/cohort.js';
-import type { Program, ProgramInput } from '../profile/program-schema.js';
+import {
+  type Cohort,
+  type CompatibilityMatrix,
+  type CompatibilityOptions,
+  type CompatibilityRows,
+  PeermatchError,
+  type Program,
+  type ProgramInput,
+  prepareCompatibility,
+} from '../index.js';
 import type {
   CompatibilityWorkerData,
   CompatibilityWorkerResult,
@@ -72,25 +74,22 @@ export async function buildCompatibilityParallel(
     ]);
   }
   // Everything is validated here, once, so a worker never fails on the input.
-  const setup = prepare(API, cohort, program, rest);
-  const rows = setup.left.length;
-  const cols = setup.right.length;
-  const custom = setup.scorers.some((s) => s.custom) || setup.constraints.some((c) => c.custom);
+  const build = prepareCompatibility(cohort, program, rest);
+  const { rows, cols } = build;
   const wanted =
     threads ??
     (rows * cols < PARALLEL_COMPATIBILITY_DEFAULTS.minCells ? 1 : availableParallelism());
   const workers = Math.min(wanted, rows);
-  if (custom || workers <= 1) return onThisThread(setup);
+  if (build.custom || workers <= 1) return onThisThread(build);
 
   const scores = new Float64Array(new SharedArrayBuffer(rows * cols * 8));
   const allowed = new Uint8Array(new SharedArrayBuffer(rows * cols));
   const perLeft = new Int32Array(new SharedArrayBuffer(rows * 4));
   const control = new Int32Array(new SharedArrayBuffer(8));
   const data: CompatibilityWorkerData = {
-    api: API,
     cohort: leanCohort(cohort),
-    // The parsed program: plain data, and what the main thread validated.
-    program: program === undefined ? undefined : setup.program,
+    // The parsed program: plain data, and what this thread validated.
+    program: program === undefined ? undefined : build.program,
     options: { weights: rest.weights, left: rest.left, right: rest.right, layout: rest.layout },
     scores: scores.buffer as SharedArrayBuffer,
     allowed: allowed.buffer as SharedArrayBuffer,
@@ -101,10 +100,10 @@ export async function buildCompatibilityParallel(
       Math.min(PARALLEL_COMPATIBILITY_DEFAULTS.block, Math.ceil(rows / (workers * 4))),
     ),
   };
-  const results = await runWorkers(workers, data, control, setup.signal);
+  const results = await runWorkers(workers, data, control, rest.signal);
   const perRight = new Int32Array(cols);
   for (const r of results) for (let j = 0; j < cols; j++) perRight[j] += r.perRight[j];
-  return denseMatrix(setup, scores, allowed, Int32Array.from(perLeft), perRight);
+  return build.toMatrix(scores, allowed, Int32Array.from(perLeft), perRight);
 }
 
 /**
@@ -121,19 +120,13 @@ function leanCohort(cohort: Cohort): Cohort {
   return { ...cohort, profiles, warnings: [] };
 }
 
-function onThisThread(setup: Setup): CompatibilityMatrix {
-  const rows = setup.left.length;
-  const cols = setup.right.length;
-  const scores = new Float64Array(rows * cols);
-  const allowed = new Uint8Array(rows * cols);
-  const perLeft = new Int32Array(rows);
-  const perRight = new Int32Array(cols);
-  const kernel = new RowKernel(setup, cols);
-  for (let i = 0; i < rows; i += 64) {
-    checkAborted(setup, i, rows);
-    fillDenseRows(setup, kernel, i, Math.min(i + 64, rows), scores, allowed, perLeft, perRight);
-  }
-  return denseMatrix(setup, scores, allowed, perLeft, perRight);
+function onThisThread(build: CompatibilityRows): CompatibilityMatrix {
+  const scores = new Float64Array(build.rows * build.cols);
+  const allowed = new Uint8Array(build.rows * build.cols);
+  const perLeft = new Int32Array(build.rows);
+  const perRight = new Int32Array(build.cols);
+  build.fill(0, build.rows, scores, allowed, perLeft, perRight);
+  return build.toMatrix(scores, allowed, perLeft, perRight);
 }
 
 /** Starts the workers; settles when all are done, or on the first failure or the abort signal. */

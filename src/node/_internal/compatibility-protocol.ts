@@ -1,10 +1,7 @@
-import type { CompatibilityOptions } from '../../compatibility/build-compatibility.js';
-import type { Cohort } from '../../profile/cohort.js';
-import type { Program } from '../../profile/program-schema.js';
+import type { Cohort, CompatibilityOptions, Program } from '../../index.js';
 
 /** What `buildCompatibilityParallel` hands each worker (structured-cloned, buffers shared). */
 export interface CompatibilityWorkerData {
-  readonly api: string;
   readonly cohort: Cohort;
   readonly program: Program | undefined;
   /** Without `signal`, custom scorers or custom constraints: none can cross threads. */

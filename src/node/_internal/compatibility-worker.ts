@@ -4,16 +4,12 @@
  * writing them straight into the shared matrix. It posts its column counts when done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { fillDenseRows } from '../../compatibility/_internal/dense-rows.js';
-import { RowKernel } from '../../compatibility/_internal/row-kernel.js';
-import { setup as prepare } from '../../compatibility/_internal/setup.js';
+import { prepareCompatibility } from '../../index.js';
 import type { CompatibilityWorkerData } from './compatibility-protocol.js';
 
 const data = workerData as CompatibilityWorkerData;
-const setup = prepare(data.api, data.cohort, data.program, data.options);
-const rows = setup.left.length;
-const cols = setup.right.length;
-const kernel = new RowKernel(setup, cols);
+const build = prepareCompatibility(data.cohort, data.program, data.options);
+const { rows, cols } = build;
 const scores = new Float64Array(data.scores);
 const allowed = new Uint8Array(data.allowed);
 const perLeft = new Int32Array(data.perLeft);
@@ -23,15 +19,6 @@ const perRight = new Int32Array(cols);
 while (Atomics.load(control, 1) === 0) {
   const from = Atomics.add(control, 0, data.block);
   if (from >= rows) break;
-  fillDenseRows(
-    setup,
-    kernel,
-    from,
-    Math.min(from + data.block, rows),
-    scores,
-    allowed,
-    perLeft,
-    perRight,
-  );
+  build.fill(from, Math.min(from + data.block, rows), scores, allowed, perLeft, perRight);
 }
 parentPort?.postMessage({ perRight }, [perRight.buffer]);
