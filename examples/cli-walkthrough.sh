@@ -38,7 +38,15 @@ echo; echo '$ peermatch match company.csv --program company-program.json --mode 
 peermatch match "$people" --program "$program" --mode group > "$out/groups.txt"
 head -8 "$out/groups.txt"
 
-echo; echo '$ peermatch match company.csv --mode rematch   # needs a previous result: use rematch() from a script; exit code 2'
+echo; echo '$ peermatch rematch company.csv --program company-program.json --previous result.json --changes changes.json'
+printf '{ "left": ["%s"], "failed": [{ "mentorId": "%s", "menteeId": "%s", "reason": "no shared goals" }] }\n' \
+  "$(node -e 'const r = require(process.argv[1]); console.log(r.pairs[0].menteeId)' "$out/result.json")" \
+  "$(node -e 'const r = require(process.argv[1]); console.log(r.pairs[1].mentorId)' "$out/result.json")" \
+  "$(node -e 'const r = require(process.argv[1]); console.log(r.pairs[1].menteeId)' "$out/result.json")" > "$out/changes.json"
+peermatch rematch "$people" --program "$program" --previous "$out/result.json" --changes "$out/changes.json" > "$out/rematch.txt"
+head -4 "$out/rematch.txt"
+
+echo; echo '$ peermatch match company.csv --mode rematch   # a re-match has its own command: exit code 2'
 status=0
 peermatch match "$people" --program "$program" --mode rematch 2>&1 || status=$?
 echo "exit code $status"

@@ -37,7 +37,7 @@ export const MODES: Readonly<Record<string, ModeRunner | undefined>> = Object.fr
       objective: options.objective as 'coverage' | 'total' | undefined,
       minScore: options.minScore,
     }),
-  // A re-match needs the previous result and the changes: use `rematch()` from a script.
+  // A re-match needs the previous result and the changes: `peermatch rematch`.
   rematch: undefined,
 });
 

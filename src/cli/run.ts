@@ -1,6 +1,7 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { explainCommand } from './commands/explain.js';
 import { matchCommand } from './commands/match.js';
+import { rematchCommand } from './commands/rematch.js';
 import { reportCommand } from './commands/report.js';
 import { schemaCommand } from './commands/schema.js';
 import { validateCommand } from './commands/validate.js';
@@ -13,6 +14,7 @@ export type { CliIo };
 
 const COMMANDS: Readonly<Record<string, (args: string[], io: CliIo) => Promise<number>>> = {
   match: matchCommand,
+  rematch: rematchCommand,
   validate: validateCommand,
   explain: explainCommand,
   schema: schemaCommand,
@@ -23,6 +25,8 @@ export const HELP = `Usage: peermatch <command> [options]
 
 Commands:
   match <people> --program <program.json>     form the relationships and print a summary
+  rematch <people> --program <program.json> --previous <result.json> [--changes <changes.json>]
+                                              keep working pairs, re-match who needs it
   validate <people> [--program <program.json>] list every problem in the input, with rows
   explain <people> --program <program.json> <A> <B>
                                               why A and B score what they do, or which rule forbids them

@@ -41,11 +41,11 @@ describe('peermatch (in-process main)', () => {
   it('main(["frobnicate"]) is a usage error naming the commands', async () => {
     const { code, err } = await run(['frobnicate']);
     expect(code).toBe(2);
-    expect(err).toMatch(/^peermatch: unknown command "frobnicate"; use one of match, validate/);
+    expect(err).toMatch(/^peermatch: unknown command "frobnicate"; use one of match, rematch, validate/);
   });
 
   it('every command has --help', async () => {
-    for (const command of ['match', 'validate', 'explain', 'schema', 'report']) {
+    for (const command of ['match', 'rematch', 'validate', 'explain', 'schema', 'report']) {
       const { code, out } = await run([command, '--help']);
       expect(code).toBe(0);
       expect(out).toContain(`Usage: peermatch ${command}`);
@@ -166,9 +166,7 @@ describe('peermatch (in-process main)', () => {
     const program = file('rematch.json', JSON.stringify({ date: '2026-01-05', mode: 'rematch' }));
     const { code, err } = await run(['match', COMPANY, '--program', program]);
     expect(code).toBe(2);
-    expect(err).toContain(
-      'mode "rematch" is not available in this version of peermatch; available: one-to-one, group, reciprocal',
-    );
+    expect(err).toContain('mode "rematch" has its own command: use `peermatch rematch`');
     expect(err).toContain('pass --mode');
   });
 
@@ -321,5 +319,71 @@ describe('peermatch (in-process main)', () => {
       }),
       { numRuns: numRuns(15) },
     );
+  });
+
+  it('rematch keeps working pairs, ends the failed one for good and writes what changed', async () => {
+    const previousFile = file('previous.json', '');
+    const first = await run([
+      'match',
+      COMPANY,
+      '--program',
+      COMPANY_PROGRAM,
+      '--out',
+      previousFile,
+      '--quiet',
+    ]);
+    expect(first.code, first.err).toBe(0);
+    const previous = JSON.parse(readFileSync(previousFile, 'utf8')) as MatchResult;
+    const failed = previous.pairs[1];
+    const changes = file(
+      'changes.json',
+      JSON.stringify({
+        left: [previous.pairs[0].menteeId],
+        failed: [{ mentorId: failed.mentorId, menteeId: failed.menteeId }],
+      }),
+    );
+    const outFile = file('rematch.json', '');
+    const { code, err, out } = await run([
+      'rematch',
+      COMPANY,
+      '--program',
+      COMPANY_PROGRAM,
+      '--previous',
+      previousFile,
+      '--changes',
+      changes,
+      '--out',
+      outFile,
+    ]);
+    expect(code, err).toBe(0);
+    expect(out).toMatch(/^kept \d+, new \d+, ended 2, broken 0 pair\(s\)\./);
+    const result = JSON.parse(readFileSync(outFile, 'utf8')) as MatchResult;
+    expect(result.mode).toBe('rematch');
+    expect(
+      result.pairs.some((p) => p.mentorId === failed.mentorId && p.menteeId === failed.menteeId),
+    ).toBe(false);
+    expect(result.changes?.kept.length).toBe(previous.pairs.length - 2);
+  });
+
+  it('rematch without --previous is a usage error; a change naming nobody exits 1 with the problem', async () => {
+    const missing = await run(['rematch', COMPANY, '--program', COMPANY_PROGRAM]);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/^peermatch rematch: give --previous result\.json/);
+    const previousFile = file('previous2.json', '');
+    await run(['match', COMPANY, '--program', COMPANY_PROGRAM, '--out', previousFile, '--quiet']);
+    const changes = file('changes2.json', JSON.stringify({ left: ['nobody-at-all'] }));
+    const bad = await run([
+      'rematch',
+      COMPANY,
+      '--program',
+      COMPANY_PROGRAM,
+      '--previous',
+      previousFile,
+      '--changes',
+      changes,
+    ]);
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('nobody-at-all');
+    expect(bad.err).not.toMatch(/\n\s+at /);
   });
 });

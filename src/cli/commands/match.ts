@@ -7,6 +7,7 @@ import { loadCohort } from '../load-input.js';
 import { defaultMode, MODE_OBJECTIVES, MODES } from '../modes.js';
 import { parseCommandArgs } from '../parse-command-args.js';
 import { createProgress } from '../progress.js';
+import { readMinScore } from '../read-min-score.js';
 import { summarizeResult } from '../summarize-result.js';
 import { UsageError } from '../usage-error.js';
 
@@ -26,17 +27,6 @@ terminal (never when piped or in CI).
   --mapping <file>     column mapping for CSV layouts that do not follow the convention
   --quiet              print nothing on stdout (errors still go to stderr)
 `;
-
-function readMinScore(text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const value = Number(text);
-  if (text.trim() === '' || !Number.isFinite(value) || value < 0 || value > 1) {
-    throw new UsageError(
-      `match: --min-score must be a number from 0 to 1, got ${JSON.stringify(text)}`,
-    );
-  }
-  return value;
-}
 
 /** `peermatch match people.csv --program program.json [--mode …] [--out …]`. */
 export async function matchCommand(args: string[], io: CliIo): Promise<number> {
@@ -61,7 +51,7 @@ export async function matchCommand(args: string[], io: CliIo): Promise<number> {
       `match: unknown mode ${JSON.stringify(values.mode)}; use one of ${Object.keys(MODES).join(', ')}`,
     );
   }
-  const minScore = readMinScore(values['min-score']);
+  const minScore = readMinScore('match', values['min-score']);
   if (values.out !== undefined && !/\.(csv|json)$/i.test(values.out)) {
     throw new UsageError(
       `match: --out must name a .csv or .json file, got ${JSON.stringify(values.out)}`,
@@ -77,13 +67,9 @@ export async function matchCommand(args: string[], io: CliIo): Promise<number> {
     const mode = values.mode ?? defaultMode(program);
     const run = MODES[mode];
     if (run === undefined) {
+      // Listed without a runner: the mode needs more input than `match` takes.
       throw new UsageError(
-        `match: mode ${JSON.stringify(mode)} is not available in this version of peermatch; available: ${Object.entries(
-          MODES,
-        )
-          .filter(([, r]) => r !== undefined)
-          .map(([m]) => m)
-          .join(', ')}`,
+        `match: mode ${JSON.stringify(mode)} has its own command: use \`peermatch ${mode}\` (see \`peermatch ${mode} --help\`)`,
         values.mode === undefined
           ? 'the program asks for it; pass --mode to choose another'
           : undefined,
