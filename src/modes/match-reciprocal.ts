@@ -7,13 +7,14 @@
 import type { CompatibilityOptions } from '../compatibility/build-compatibility.js';
 import { buildCompatibility } from '../compatibility/build-compatibility.js';
 import type { CompatibilityMatrix } from '../compatibility/types.js';
-import { PeermatchError, type PeermatchIssue } from '../errors.js';
+import { PeermatchError } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { cycleCover } from '../solvers/cycle-cover.js';
 import { maxWeightMatching } from '../solvers/max-weight-matching.js';
 import { reciprocalAlternatives } from './_internal/alternatives.js';
 import { explanationOf } from './_internal/explanation.js';
+import { OptionReader } from './_internal/option-reader.js';
 import { pairStats } from './_internal/pair-stats.js';
 import { reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
 import { summarizeScores } from './_internal/score-summary.js';
@@ -98,7 +99,7 @@ export const MATCH_RECIPROCAL_DEFAULTS: Readonly<{
   stabilityLimit: DEFAULT_STABILITY_LIMIT,
 });
 
-const OPTION_KEYS = new Set([
+const OPTION_KEYS = [
   'participants',
   'structure',
   'maxRingLength',
@@ -112,93 +113,34 @@ const OPTION_KEYS = new Set([
   'constraints',
   'weights',
   'signal',
-]);
-
-function isCount(value: unknown, min: number): value is number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= min;
-}
+];
 
 function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined) {
-  const opts = options ?? {};
-  const issues: PeermatchIssue[] = [];
-  const bad = (path: string, code: string, message: string) =>
-    issues.push({ code, path: [path], message: `${API}: ${message}` });
-  if (typeof opts !== 'object' || opts === null) {
-    bad('', 'INVALID_TYPE', 'options must be an object');
-    throw new PeermatchError('INVALID_OPTIONS', `${API}: options must be an object`, issues);
-  }
-  for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.has(key)) bad(key, 'UNKNOWN_OPTION', `unknown option ${JSON.stringify(key)}`);
-  }
+  const read = new OptionReader(API, options, OPTION_KEYS);
+  const { opts } = read;
   const d = MATCH_RECIPROCAL_DEFAULTS;
-  const structure = opts.structure ?? d.structure;
-  if (structure !== 'pairs' && structure !== 'rings') {
-    bad(
-      'structure',
-      'INVALID_VALUE',
-      `options.structure must be "pairs" or "rings", got ${JSON.stringify(structure)}`,
-    );
-  }
-  const objective = opts.objective ?? d.objective;
-  if (objective !== 'coverage' && objective !== 'total') {
-    bad(
-      'objective',
-      'INVALID_VALUE',
-      `options.objective must be "coverage" or "total", got ${JSON.stringify(objective)}`,
-    );
-  }
-  const maxRingLength = opts.maxRingLength ?? d.maxRingLength;
-  if (!isCount(maxRingLength, 2)) {
-    bad(
-      'maxRingLength',
-      'OUT_OF_RANGE',
-      `options.maxRingLength must be an integer ≥ 2, got ${String(maxRingLength)}`,
-    );
-  }
-  const balanceWeight = opts.balanceWeight ?? d.balanceWeight;
-  if (
-    typeof balanceWeight !== 'number' ||
-    !(balanceWeight >= 0 && Number.isFinite(balanceWeight))
-  ) {
-    bad(
-      'balanceWeight',
-      'OUT_OF_RANGE',
-      `options.balanceWeight must be a finite number ≥ 0, got ${String(balanceWeight)}`,
-    );
-  }
-  const minScore = opts.minScore ?? d.minScore;
-  if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) {
-    bad(
-      'minScore',
-      'OUT_OF_RANGE',
-      `options.minScore must be a number from 0 to 1, got ${String(minScore)}`,
-    );
-  }
-  for (const key of ['candidates', 'alternatives', 'stabilityLimit'] as const) {
-    const v = opts[key];
-    if (v !== undefined && !isCount(v, key === 'candidates' ? 1 : 0)) {
-      bad(
-        key,
-        'OUT_OF_RANGE',
-        `options.${key} must be an integer ≥ ${key === 'candidates' ? 1 : 0}, got ${String(v)}`,
-      );
-    }
-  }
-  if (structure === 'rings' && (opts.alternatives ?? 0) > 0) {
-    bad(
-      'alternatives',
+  const structure = read.oneOf('structure', opts.structure, d.structure, ['pairs', 'rings']);
+  const objective = read.oneOf('objective', opts.objective, d.objective, ['coverage', 'total']);
+  const maxRingLength = read.integer('maxRingLength', opts.maxRingLength, 2) ?? d.maxRingLength;
+  const balanceWeight = read.nonNegative('balanceWeight', opts.balanceWeight, d.balanceWeight);
+  const minScore = read.minScore(opts.minScore, d.minScore);
+  const candidates = read.integer('candidates', opts.candidates, 1);
+  const alternatives = read.integer('alternatives', opts.alternatives, 0) ?? d.alternatives;
+  const stabilityLimit = read.integer('stabilityLimit', opts.stabilityLimit, 0) ?? d.stabilityLimit;
+  if (structure === 'rings' && alternatives > 0) {
+    read.problem(
+      ['alternatives'],
       'INVALID_VALUE',
       'options.alternatives is for pairs; rings have no single partner to swap',
     );
   }
-  const participants = peerIds(cohort, opts.participants, issues);
-  if (issues.length > 0) {
-    throw new PeermatchError(
-      'INVALID_OPTIONS',
-      `${API}: ${issues.length} problem(s) with the options`,
-      issues,
-    );
-  }
+  const participants = read.ids(
+    cohort,
+    opts.participants,
+    'participants',
+    (i) => cohort.role[i] === 2,
+  );
+  read.done();
   return {
     opts,
     structure,
@@ -208,48 +150,13 @@ function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined
     minScore,
     participants,
     candidates:
-      opts.candidates ??
-      (participants.length <= d.denseUpTo ? Number.POSITIVE_INFINITY : d.candidates),
-    alternatives: opts.alternatives ?? d.alternatives,
-    stabilityLimit: opts.stabilityLimit ?? d.stabilityLimit,
+      candidates ?? (participants.length <= d.denseUpTo ? Number.POSITIVE_INFINITY : d.candidates),
+    alternatives,
+    stabilityLimit,
   };
 }
 
 /** The peers, in code-unit order of their ids (the tie-break). */
-function peerIds(cohort: Cohort, given: unknown, issues: PeermatchIssue[]): string[] {
-  if (given === undefined) {
-    const ids: string[] = [];
-    for (let i = 0; i < cohort.size; i++) if (cohort.role[i] === 2) ids.push(cohort.ids[i]);
-    return ids.sort();
-  }
-  if (!Array.isArray(given)) {
-    issues.push({
-      code: 'INVALID_TYPE',
-      path: ['participants'],
-      message: `${API}: options.participants must be an array of participant ids`,
-    });
-    return [];
-  }
-  const seen = new Set<string>();
-  given.forEach((id: unknown, k) => {
-    if (typeof id !== 'string' || !cohort.indexOf.has(id)) {
-      issues.push({
-        code: 'UNKNOWN_PARTICIPANT',
-        path: ['participants', k],
-        message: `${API}: options.participants[${k}] is ${JSON.stringify(id)}, who is not in the cohort`,
-      });
-    } else if (seen.has(id)) {
-      issues.push({
-        code: 'DUPLICATE_ID',
-        path: ['participants', k],
-        message: `${API}: options.participants[${k}] repeats ${JSON.stringify(id)}`,
-        participantId: id,
-      });
-    } else seen.add(id);
-  });
-  return [...seen].sort();
-}
-
 function checkAborted(signal: AbortSignal | undefined, step: string): void {
   if (signal?.aborted) throw new PeermatchError('ABORTED', `${API}: aborted ${step}`);
 }

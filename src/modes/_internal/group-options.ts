@@ -1,8 +1,8 @@
 import type { CompatibilityOptions } from '../../compatibility/build-compatibility.js';
-import { PeermatchError, type PeermatchIssue } from '../../errors.js';
 import type { Cohort } from '../../profile/cohort.js';
 import type { Program } from '../../profile/program-schema.js';
 import { BALANCE_FIELDS, type BalanceLevel, type GroupBalance } from './group-weights.js';
+import { OptionReader } from './option-reader.js';
 
 export type GroupKind = 'mentoring' | 'peer-circle';
 
@@ -76,7 +76,7 @@ export const MATCH_GROUPS_DEFAULTS: Readonly<{
 }> = Object.freeze({ peerWeight: 0.5, balancePenalty: 0.1, maxPasses: 50 });
 
 const API = 'matchGroups';
-const KEYS = new Set([
+const KEYS = [
   'kind',
   'groupSize',
   'minSize',
@@ -92,7 +92,7 @@ const KEYS = new Set([
   'constraints',
   'weights',
   'signal',
-]);
+];
 const LEVELS: readonly BalanceLevel[] = ['off', 'prefer', 'require'];
 
 export interface ReadGroupOptions {
@@ -107,180 +107,62 @@ export interface ReadGroupOptions {
   readonly maxPasses: number;
 }
 
-function ids(
-  cohort: Cohort,
-  given: unknown,
-  key: string,
-  issues: PeermatchIssue[],
-  byDefault: (i: number) => boolean,
-): string[] {
-  if (given === undefined) {
-    const out: string[] = [];
-    for (let i = 0; i < cohort.size; i++) if (byDefault(i)) out.push(cohort.ids[i]);
-    return out.sort();
-  }
-  if (!Array.isArray(given)) {
-    issues.push({
-      code: 'INVALID_TYPE',
-      path: [key],
-      message: `${API}: options.${key} must be an array of participant ids`,
-    });
-    return [];
-  }
-  const seen = new Set<string>();
-  given.forEach((id: unknown, k) => {
-    if (typeof id !== 'string' || !cohort.indexOf.has(id)) {
-      issues.push({
-        code: 'UNKNOWN_PARTICIPANT',
-        path: [key, k],
-        message: `${API}: options.${key}[${k}] is ${JSON.stringify(id)}, who is not in the cohort`,
-      });
-    } else if (seen.has(id)) {
-      issues.push({
-        code: 'DUPLICATE_ID',
-        path: [key, k],
-        message: `${API}: options.${key}[${k}] repeats ${JSON.stringify(id)}`,
-        participantId: id,
-      });
-    } else seen.add(id);
-  });
-  return [...seen].sort();
-}
-
-function integer(
-  value: unknown,
-  key: string,
-  min: number,
-  issues: PeermatchIssue[],
-): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
-    issues.push({
-      code: 'OUT_OF_RANGE',
-      path: [key],
-      message: `${API}: options.${key} must be an integer ≥ ${min}, got ${String(value)}`,
-    });
-    return undefined;
-  }
-  return value;
-}
-
-function number(value: unknown, key: string, fallback: number, issues: PeermatchIssue[]): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    issues.push({
-      code: 'OUT_OF_RANGE',
-      path: [key],
-      message: `${API}: options.${key} must be a finite number ≥ 0, got ${String(value)}`,
-    });
-    return fallback;
-  }
-  return value;
-}
-
 /** Reads and checks every option at once; sides are returned in id order. */
 export function readGroupOptions(
   cohort: Cohort,
   program: Program,
   options: MatchGroupsOptions | undefined,
 ): ReadGroupOptions & { participants: string[]; mentors: string[]; mentees: string[] } {
-  const opts = options ?? {};
-  if (typeof opts !== 'object' || opts === null) {
-    throw new PeermatchError('INVALID_OPTIONS', `${API}: options must be an object`, [
-      { code: 'INVALID_TYPE', path: [], message: `${API}: options must be an object` },
-    ]);
-  }
-  const issues: PeermatchIssue[] = [];
-  for (const key of Object.keys(opts)) {
-    if (!KEYS.has(key)) {
-      issues.push({
-        code: 'UNKNOWN_OPTION',
-        path: [key],
-        message: `${API}: unknown option ${JSON.stringify(key)}`,
-      });
-    }
-  }
-  const kind: GroupKind =
-    opts.kind ?? (program.kind === 'peer-circle' ? 'peer-circle' : 'mentoring');
-  if (kind !== 'mentoring' && kind !== 'peer-circle') {
-    issues.push({
-      code: 'INVALID_VALUE',
-      path: ['kind'],
-      message: `${API}: options.kind must be "mentoring" or "peer-circle", got ${JSON.stringify(kind)}`,
-    });
-  }
-  const groupSize = integer(opts.groupSize, 'groupSize', 1, issues);
-  const minSize = integer(opts.minSize, 'minSize', 1, issues) ?? program.group.min;
-  const maxSize = integer(opts.maxSize, 'maxSize', 1, issues) ?? program.group.max;
+  const read = new OptionReader(API, options, KEYS);
+  const { opts } = read;
+  const kind = read.oneOf<GroupKind>(
+    'kind',
+    opts.kind,
+    program.kind === 'peer-circle' ? 'peer-circle' : 'mentoring',
+    ['mentoring', 'peer-circle'],
+  );
+  const groupSize = read.integer('groupSize', opts.groupSize, 1);
+  const minSize = read.integer('minSize', opts.minSize, 1) ?? program.group.min;
+  const maxSize = read.integer('maxSize', opts.maxSize, 1) ?? program.group.max;
   if (minSize > maxSize) {
-    issues.push({
-      code: 'OUT_OF_RANGE',
-      path: ['minSize'],
-      message: `${API}: the minimum group size (${minSize}) is above the maximum (${maxSize})`,
-    });
+    read.problem(
+      ['minSize'],
+      'OUT_OF_RANGE',
+      `the minimum group size (${minSize}) is above the maximum (${maxSize})`,
+    );
   }
-  const peerWeight = number(
-    opts.peerWeight,
-    'peerWeight',
-    MATCH_GROUPS_DEFAULTS.peerWeight,
-    issues,
-  );
-  const balancePenalty = number(
-    opts.balancePenalty,
-    'balancePenalty',
-    MATCH_GROUPS_DEFAULTS.balancePenalty,
-    issues,
-  );
-  const maxPasses =
-    integer(opts.maxPasses, 'maxPasses', 0, issues) ?? MATCH_GROUPS_DEFAULTS.maxPasses;
+  const d = MATCH_GROUPS_DEFAULTS;
+  const peerWeight = read.nonNegative('peerWeight', opts.peerWeight, d.peerWeight);
+  const balancePenalty = read.nonNegative('balancePenalty', opts.balancePenalty, d.balancePenalty);
+  const maxPasses = read.integer('maxPasses', opts.maxPasses, 0) ?? d.maxPasses;
   const balance = opts.balance ?? {};
   if (typeof balance !== 'object' || balance === null) {
-    issues.push({
-      code: 'INVALID_TYPE',
-      path: ['balance'],
-      message: `${API}: options.balance must be an object`,
-    });
+    read.problem(['balance'], 'INVALID_TYPE', 'options.balance must be an object');
   } else {
     for (const key of Object.keys(balance)) {
       const level = (balance as Record<string, unknown>)[key];
       if (!(BALANCE_FIELDS as readonly string[]).includes(key)) {
-        issues.push({
-          code: 'UNKNOWN_OPTION',
-          path: ['balance', key],
-          message: `${API}: options.balance.${key} is not a balance rule (${BALANCE_FIELDS.join(', ')})`,
-        });
+        read.problem(
+          ['balance', key],
+          'UNKNOWN_OPTION',
+          `options.balance.${key} is not a balance rule (${BALANCE_FIELDS.join(', ')})`,
+        );
       } else if (!LEVELS.includes(level as BalanceLevel)) {
-        issues.push({
-          code: 'INVALID_VALUE',
-          path: ['balance', key],
-          message: `${API}: options.balance.${key} must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(level)}`,
-        });
+        read.problem(
+          ['balance', key],
+          'INVALID_VALUE',
+          `options.balance.${key} must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(level)}`,
+        );
       }
     }
   }
-  const participants = ids(cohort, opts.participants, 'participants', issues, () => true);
-  const mentors = ids(cohort, opts.mentors, 'mentors', issues, (i) => cohort.role[i] === 0);
-  const mentees = ids(cohort, opts.mentees, 'mentees', issues, (i) => cohort.role[i] === 1);
+  const participants = read.ids(cohort, opts.participants, 'participants', () => true);
+  const mentors = read.ids(cohort, opts.mentors, 'mentors', (i) => cohort.role[i] === 0);
+  const mentees = read.ids(cohort, opts.mentees, 'mentees', (i) => cohort.role[i] === 1);
   if (kind === 'mentoring') {
-    const menteeSet = new Set(mentees);
-    for (const id of mentors) {
-      if (menteeSet.has(id)) {
-        issues.push({
-          code: 'BOTH_SIDES',
-          path: ['mentors'],
-          message: `${API}: ${JSON.stringify(id)} is both a mentor and a mentee`,
-          participantId: id,
-        });
-      }
-    }
+    read.disjoint(mentors, mentees, 'group mentoring needs disjoint sides');
   }
-  if (issues.length > 0) {
-    throw new PeermatchError(
-      'INVALID_OPTIONS',
-      `${API}: ${issues.length} problem(s) with the options`,
-      issues,
-    );
-  }
+  read.done();
   return {
     opts,
     kind,

@@ -2,6 +2,7 @@ import type { CompatibilityOptions } from '../../compatibility/build-compatibili
 import { PeermatchError, type PeermatchIssue } from '../../errors.js';
 import type { Cohort } from '../../profile/cohort.js';
 import type { MatchedPair, MatchResult } from '../match-result.js';
+import { OptionReader } from './option-reader.js';
 
 /** What changed since the previous result. Newcomers and changed profiles are simply in the cohort. */
 export interface RematchChanges {
@@ -70,7 +71,7 @@ export const REMATCH_DEFAULTS: Readonly<{
 });
 
 const API = 'rematch';
-const OPTION_KEYS = new Set([
+const OPTION_KEYS = [
   'objective',
   'minScore',
   'allowBreaking',
@@ -81,7 +82,7 @@ const OPTION_KEYS = new Set([
   'constraints',
   'weights',
   'signal',
-]);
+];
 
 export const pairKey = (mentorId: string, menteeId: string): string =>
   `${mentorId}\u0000${menteeId}`;
@@ -220,53 +221,16 @@ export function readRematchInput(
     );
   }
 
-  const opts = options ?? {};
-  const issues: PeermatchIssue[] = [];
-  for (const key of Object.keys(opts)) {
-    if (!OPTION_KEYS.has(key)) {
-      issues.push({
-        code: 'UNKNOWN_OPTION',
-        path: [key],
-        message: `${API}: unknown option ${JSON.stringify(key)}`,
-      });
-    }
-  }
-  const objective = opts.objective ?? REMATCH_DEFAULTS.objective;
-  if (objective !== 'coverage' && objective !== 'total') {
-    issues.push({
-      code: 'INVALID_VALUE',
-      path: ['objective'],
-      message: `${API}: options.objective must be "coverage" or "total", got ${JSON.stringify(objective)}`,
-    });
-  }
-  const minScore = opts.minScore ?? REMATCH_DEFAULTS.minScore;
-  if (typeof minScore !== 'number' || !(minScore >= 0 && minScore <= 1)) {
-    issues.push({
-      code: 'OUT_OF_RANGE',
-      path: ['minScore'],
-      message: `${API}: options.minScore must be a number from 0 to 1, got ${String(minScore)}`,
-    });
-  }
-  const breakPenalty = opts.breakPenalty ?? REMATCH_DEFAULTS.breakPenalty;
-  nonNegative(breakPenalty, ['breakPenalty'], issues);
-  const waitingWeight = opts.waitingWeight ?? REMATCH_DEFAULTS.waitingWeight;
-  nonNegative(waitingWeight, ['waitingWeight'], issues);
-  for (const key of ['allowBreaking', 'rotation'] as const) {
-    if (opts[key] !== undefined && typeof opts[key] !== 'boolean') {
-      issues.push({
-        code: 'INVALID_TYPE',
-        path: [key],
-        message: `${API}: options.${key} must be true or false`,
-      });
-    }
-  }
-  if (issues.length > 0) {
-    throw new PeermatchError(
-      'INVALID_OPTIONS',
-      `${API}: ${issues.length} problem(s) with the options`,
-      issues,
-    );
-  }
+  const read = new OptionReader(API, options, OPTION_KEYS);
+  const { opts } = read;
+  const d = REMATCH_DEFAULTS;
+  const objective = read.oneOf('objective', opts.objective, d.objective, ['coverage', 'total']);
+  const minScore = read.minScore(opts.minScore, d.minScore);
+  const breakPenalty = read.nonNegative('breakPenalty', opts.breakPenalty, d.breakPenalty);
+  const waitingWeight = read.nonNegative('waitingWeight', opts.waitingWeight, d.waitingWeight);
+  const allowBreaking = read.boolean('allowBreaking', opts.allowBreaking, d.allowBreaking);
+  const rotation = read.boolean('rotation', opts.rotation, d.rotation);
+  read.done();
   return {
     previousPairs,
     left,
@@ -274,10 +238,10 @@ export function readRematchInput(
     waited,
     objective,
     minScore,
-    allowBreaking: opts.allowBreaking ?? REMATCH_DEFAULTS.allowBreaking,
+    allowBreaking,
     breakPenalty,
     waitingWeight,
-    rotation: opts.rotation ?? REMATCH_DEFAULTS.rotation,
+    rotation,
     opts,
   };
 }
