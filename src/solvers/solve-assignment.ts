@@ -1,4 +1,4 @@
-import { PeermatchError, type PeermatchIssue } from '../errors.js';
+import { infeasibleError } from './_internal/infeasible.js';
 import { type DenseKernelResult, solveDense } from './_internal/lap-dense.js';
 import { type DenseMatrix, readMatrix } from './_internal/read-matrix.js';
 import { type ProgressCallback, readSolverOptions } from './_internal/read-options.js';
@@ -125,7 +125,7 @@ export function solveAssignment(
   let solved = solveDense(dense.data, dense.rows, dense.cols, sign, dense.lowest, monitor);
   const complete = solved.failedRows.length === 0;
   if (!complete) {
-    if (!partial) throw infeasible(dense, solved);
+    if (!partial) throw infeasibleError(API, dense.rows, solved, dense.transposed, 'allowed');
     solved = solveMostPairs(dense, sign, monitor);
   }
 
@@ -188,42 +188,4 @@ function solveMostPairs(dense: DenseMatrix, sign: 1 | -1, monitor: RunMonitor): 
   colToRow.set(solved.colToRow.subarray(0, cols));
   for (let i = 0; i < rows; i++) if (rowToCol[i] >= cols) rowToCol[i] = -1;
   return { rowToCol, colToRow, v: solved.v, failedRows: [], deficientSets: [] };
-}
-
-function infeasible(dense: DenseMatrix, solved: DenseKernelResult): PeermatchError {
-  const [row, col] = dense.transposed ? ['column', 'row'] : ['row', 'column'];
-  const issues: PeermatchIssue[] = solved.deficientSets.map(({ rows, cols }) => {
-    const first = rows[0];
-    if (cols.length === 0) {
-      return {
-        code: 'NO_ALLOWED_PAIR',
-        path: [first],
-        message: `${API}: ${row} ${first} has no allowed ${col} (every cell is forbidden)`,
-      };
-    }
-    return {
-      code: 'TOO_FEW_ALLOWED',
-      path: [first],
-      message:
-        `${API}: ${row}s ${list(rows)} can only use ${plural(col, cols.length)} ${list(cols)}: ` +
-        `${rows.length} ${row}s for ${plural(col, cols.length, true)}`,
-    };
-  });
-  const placeable = dense.rows - solved.failedRows.length;
-  return new PeermatchError(
-    'INFEASIBLE',
-    `${API}: no complete assignment exists; at most ${placeable} of the ${dense.rows} ${row}s can be assigned (pass { partial: true } to get that assignment)`,
-    issues,
-  );
-}
-
-function plural(noun: string, count: number, withCount = false): string {
-  const word = count === 1 ? noun : `${noun}s`;
-  return withCount ? `${count} ${word}` : word;
-}
-
-function list(values: readonly number[]): string {
-  const shown = [...values].sort((a, b) => a - b).slice(0, 10);
-  const more = values.length > 10 ? ` and ${values.length - 10} more` : '';
-  return shown.join(', ') + more;
 }

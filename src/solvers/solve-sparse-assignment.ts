@@ -1,5 +1,5 @@
-import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import { type CsrKernelResult, solveCsr } from './_internal/csr-assignment.js';
+import { infeasibleError } from './_internal/infeasible.js';
 import { type CsrProblem, readCsr } from './_internal/read-csr.js';
 import { type ProgressCallback, readSolverOptions } from './_internal/read-options.js';
 import { RunMonitor } from './_internal/run-monitor.js';
@@ -111,7 +111,7 @@ export function solveSparseAssignment(
   let solved = solveCsr(problem, problem.rows, problem.cols, monitor, 'assign', MAX_LISTED);
   const complete = solved.failedRows.length === 0;
   if (!complete) {
-    if (!partial) throw infeasible(problem, solved);
+    if (!partial) throw infeasibleError(API, problem.rows, solved, problem.transposed, 'candidate');
     solved = solveMostPairs(problem, monitor);
   }
 
@@ -192,50 +192,4 @@ function solveMostPairs(problem: CsrProblem, monitor: RunMonitor): CsrKernelResu
   }
   const colToRow = padded.colToRow.slice(0, cols);
   return { rowToCol, colToRow, rowEdge, v: padded.v, failedRows: [], deficientSets: [] };
-}
-
-function infeasible(problem: CsrProblem, solved: CsrKernelResult): PeermatchError {
-  const [row, col] = problem.transposed ? ['column', 'row'] : ['row', 'column'];
-  const issues: PeermatchIssue[] = solved.deficientSets.map(({ rows, cols }) => {
-    const first = rows[0];
-    if (cols.length === 0) {
-      return {
-        code: 'NO_ALLOWED_PAIR',
-        path: [first],
-        message: `${API}: ${row} ${first} has no candidate ${col}`,
-      };
-    }
-    return {
-      code: 'TOO_FEW_ALLOWED',
-      path: [first],
-      message:
-        `${API}: ${row}s ${list(rows)} can only use ${plural(col, cols.length)} ${list(cols)}: ` +
-        `${rows.length} ${row}s for ${plural(col, cols.length, true)}`,
-    };
-  });
-  const unlisted = solved.failedRows.length - solved.deficientSets.length;
-  if (unlisted > 0) {
-    issues.push({
-      code: 'MORE_ISSUES',
-      path: [],
-      message: `${API}: … and ${unlisted} more ${plural(row, unlisted)} that cannot be assigned`,
-    });
-  }
-  const placeable = problem.rows - solved.failedRows.length;
-  return new PeermatchError(
-    'INFEASIBLE',
-    `${API}: no complete assignment exists; at most ${placeable} of the ${problem.rows} ${row}s can be assigned (pass { partial: true } to get that assignment)`,
-    issues,
-  );
-}
-
-function plural(noun: string, count: number, withCount = false): string {
-  const word = count === 1 ? noun : `${noun}s`;
-  return withCount ? `${count} ${word}` : word;
-}
-
-function list(values: readonly number[]): string {
-  const shown = [...values].sort((a, b) => a - b).slice(0, 10);
-  const more = values.length > 10 ? ` and ${values.length - 10} more` : '';
-  return shown.join(', ') + more;
 }
