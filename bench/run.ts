@@ -13,6 +13,7 @@ import assignment from './assignment.js';
 import blossom from './blossom.js';
 import compatibility from './compatibility.js';
 import groups from './groups.js';
+import large from './large.js';
 import matching from './matching.js';
 import profile from './profile.js';
 import sparse from './sparse.js';
@@ -26,6 +27,7 @@ const SUITES: readonly BenchSuite[] = [
   sparse,
   groups,
   matching,
+  large,
 ];
 const NAMES = SUITES.map((suite) => suite.name);
 

@@ -8,9 +8,10 @@
 
 import type { CompatibilityOptions } from '../compatibility/build-compatibility.js';
 import { buildCompatibility } from '../compatibility/build-compatibility.js';
-import type { CompatibilityMatrix } from '../compatibility/types.js';
+import type { CompatibilityBase, CompatibilityMatrix } from '../compatibility/types.js';
 import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
+import { parseProgram } from '../profile/parse-program.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { capacitatedAssignment } from '../solvers/_internal/capacitated-assignment.js';
 import { solveAssignment } from '../solvers/solve-assignment.js';
@@ -18,9 +19,20 @@ import { oneToOneAlternatives } from './_internal/alternatives.js';
 import { explanationOf } from './_internal/explanation.js';
 import { pairStats } from './_internal/pair-stats.js';
 import { summarizeScores } from './_internal/score-summary.js';
+import { graphAlternatives } from './_internal/sparse-alternatives.js';
+import { edgeScore } from './_internal/sparse-pair-graph.js';
+import { graphStability } from './_internal/sparse-stability.js';
 import { DEFAULT_STABILITY_LIMIT, oneToOneStability } from './_internal/stability.js';
-import { explainUnmatched } from './_internal/unmatched.js';
-import type { MatchedPair, MatchObjective, MatchResult } from './match-result.js';
+import { matchTopK } from './_internal/top-k-one-to-one.js';
+import { explainUnmatched, explainUnmatchedOn, graphNeighbourhood } from './_internal/unmatched.js';
+import type {
+  MatchedPair,
+  MatchObjective,
+  MatchResult,
+  MatchScale,
+  StabilityReport,
+  UnmatchedParticipant,
+} from './match-result.js';
 
 const API = 'matchOneToOne';
 const OBJECTIVES: readonly MatchObjective[] = ['total', 'coverage', 'fairness'];
@@ -60,6 +72,13 @@ export interface MatchOneToOneOptions
    * @default 100
    */
   readonly stabilityLimit?: number;
+  /**
+   * Called as the run advances, with `(phase, done, total)`: `'matrix'` (dense) or
+   * `'candidates'` (top-k, rows scanned), then `'solve'`, `'widen'` (top-k, one call per round)
+   * and `'report'` (explanations, reasons, stability); each phase ends with `done === total`.
+   * @default undefined
+   */
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 /** The defaults of {@link MatchOneToOneOptions}. */
@@ -75,6 +94,14 @@ export const MATCH_ONE_TO_ONE_DEFAULTS: Readonly<{
   stabilityLimit: DEFAULT_STABILITY_LIMIT,
 });
 
+/**
+ * Defaults of the program's scale options (`program.matching.denseLimit` and `.candidates`):
+ * above `denseLimit` mentors × mentees cells (5,000 × 5,000 stays dense, about 225 MB of matrix
+ * and mask), `matchOneToOne` keeps each participant's `candidates` best partners instead.
+ */
+export const MATCH_SCALE_DEFAULTS: Readonly<{ denseLimit: number; candidates: number }> =
+  Object.freeze({ denseLimit: 25_000_000, candidates: 20 });
+
 const OPTION_KEYS = new Set([
   'objective',
   'minScore',
@@ -86,6 +113,7 @@ const OPTION_KEYS = new Set([
   'constraints',
   'weights',
   'signal',
+  'onProgress',
 ]);
 
 function invalid(issues: PeermatchIssue[]): never {
@@ -190,6 +218,13 @@ function readOptions(cohort: Cohort, options: MatchOneToOneOptions | undefined) 
         participantId: id,
       });
     }
+  }
+  if (opts.onProgress !== undefined && typeof opts.onProgress !== 'function') {
+    issues.push({
+      code: 'INVALID_TYPE',
+      path: ['onProgress'],
+      message: `${API}: options.onProgress must be a function (phase, done, total), got ${typeof opts.onProgress}`,
+    });
   }
   if (issues.length > 0) invalid(issues);
   return { opts, objective, minScore, mentors, mentees };
@@ -309,7 +344,9 @@ function placeAll(
           : Number.NEGATIVE_INFINITY;
     }
   }
-  const placed = capacitatedAssignment(data, rows, cols, capacity);
+  const placed = capacity.every((c) => c === 1)
+    ? assignOnePerMentor(data, rows, cols)
+    : capacitatedAssignment(data, rows, cols, capacity);
   if (placed === null) return null;
   const out = new Int32Array(matrix.cols).fill(-1);
   for (let r = 0; r < rows; r++) {
@@ -317,6 +354,20 @@ function placeAll(
     if (c < active.mentors.length) out[active.rows[r]] = active.mentors[c];
   }
   return out;
+}
+
+/**
+ * Every mentor taking one mentee is a plain assignment: the dense Jonker–Volgenant solver with
+ * its sparse start is much faster there than the capacitated search (5,000 × 5,000: about 0.3 s
+ * against 16 s). `null` when not every mentee can be placed.
+ */
+function assignOnePerMentor(data: Float64Array, rows: number, cols: number): Int32Array | null {
+  try {
+    return solveAssignment({ rows, cols, data }, { maximize: true }).rowToCol;
+  } catch (error) {
+    if (PeermatchError.is(error) && error.code === 'INFEASIBLE') return null;
+    throw error;
+  }
 }
 
 /**
@@ -430,6 +481,178 @@ function solve(
   return { assigned: assign(bottleneck, false), bottleneck };
 }
 
+/** What {@link assemble} needs beyond the assignment. */
+interface Outcome {
+  readonly objective: MatchObjective;
+  readonly minScore: number;
+  readonly unmatched: UnmatchedParticipant[];
+  readonly stability: StabilityReport;
+  readonly scale: MatchScale;
+}
+
+/**
+ * The result of an assignment, on either path: pairs by mentor then mentee with explanations,
+ * checked once more against the rules (`explain` judges every rule afresh), and statistics.
+ */
+function assemble(
+  cohort: Cohort,
+  base: CompatibilityBase,
+  capacity: Int32Array,
+  assigned: Int32Array,
+  scoreOf: (m: number, e: number) => number,
+  outcome: Outcome,
+): MatchResult {
+  const { leftIds, rightIds, rows, cols } = base;
+  const { minScore, unmatched } = outcome;
+  const pairsOf: number[][] = Array.from({ length: rows }, () => []);
+  for (let e = 0; e < cols; e++) if (assigned[e] >= 0) pairsOf[assigned[e]].push(e);
+  const pairs: MatchedPair[] = [];
+  const scores: number[] = [];
+  const givers: number[] = [];
+  const receivers: number[] = [];
+  let seatsTotal = 0;
+  for (let m = 0; m < rows; m++) {
+    seatsTotal += capacity[m];
+    for (const e of pairsOf[m]) {
+      const score = scoreOf(m, e);
+      const why = base.explain(leftIds[m], rightIds[e]);
+      // Safety property: the solver only sees suitable pairs; checked again here, by the rules
+      // themselves, because a forbidden pair in a result is the one mistake this library must
+      // never make.
+      if (!why.allowed || !(score >= minScore)) {
+        throw new Error(`${API}: internal error, unsuitable pair (${leftIds[m]}, ${rightIds[e]})`);
+      }
+      pairs.push({
+        mentorId: leftIds[m],
+        menteeId: rightIds[e],
+        score,
+        explanation: explanationOf({ explain: () => why }, leftIds[m], rightIds[e]),
+      });
+      scores.push(score);
+      givers.push(base.left[m]);
+      receivers.push(base.right[e]);
+    }
+  }
+  let total = 0;
+  for (const s of scores) total += s;
+  let unmatchedMentors = 0;
+  for (const u of unmatched) if (u.role === 'mentor') unmatchedMentors++;
+  return {
+    mode: 'one-to-one',
+    objective: outcome.objective,
+    minScore,
+    pairs,
+    unmatched,
+    stats: {
+      matched: pairs.length,
+      mentors: rows,
+      mentees: cols,
+      unmatchedMentors,
+      unmatchedMentees: unmatched.length - unmatchedMentors,
+      totalScore: total,
+      scores: summarizeScores(scores),
+      seats: { total: seatsTotal, used: pairs.length },
+      ...pairStats(cohort, givers, receivers),
+    },
+    stability: outcome.stability,
+    scale: outcome.scale,
+  };
+}
+
+/** Reports the end of the last phase and hands the result back. */
+function done(result: MatchResult, progress: MatchOneToOneOptions['onProgress']): MatchResult {
+  progress?.('report', 1, 1);
+  return result;
+}
+
+/** The dense limit and k in force: the program's, else the defaults. */
+function scaleOf(
+  cohort: Cohort,
+  program: ProgramInput | Program | undefined,
+): { denseLimit: number; k: number } {
+  const { matching } = program === undefined ? cohort.program : parseProgram(program);
+  return {
+    denseLimit: matching.denseLimit ?? MATCH_SCALE_DEFAULTS.denseLimit,
+    k: matching.candidates ?? MATCH_SCALE_DEFAULTS.candidates,
+  };
+}
+
+/** What both paths read from the options. */
+interface Settings {
+  readonly objective: MatchObjective;
+  readonly minScore: number;
+  readonly alternatives: number;
+  readonly stabilityLimit: number;
+  readonly progress: MatchOneToOneOptions['onProgress'];
+}
+
+/** The top-k path: candidates, solve and widening, then the result judged on candidate pairs. */
+function matchOnCandidates(
+  cohort: Cohort,
+  program: ProgramInput | Program | undefined,
+  compatibility: CompatibilityOptions,
+  scale: { readonly cells: number; readonly denseLimit: number; readonly k: number },
+  { objective, minScore, alternatives, stabilityLimit, progress }: Settings,
+): MatchResult {
+  const { cells, denseLimit, k } = scale;
+  const topK = matchTopK(cohort, program, compatibility, k, objective, minScore, API, progress);
+  progress?.('report', 0, 1);
+  const { candidates, graph, capacity, assigned } = topK;
+  const current = new Float64Array(graph.mentees).fill(Number.NEGATIVE_INFINITY);
+  for (let e = 0; e < graph.mentees; e++) {
+    if (assigned[e] >= 0) current[e] = edgeScore(graph, assigned[e], e);
+  }
+  const result = assemble(cohort, candidates, capacity, assigned, (_m, e) => current[e], {
+    objective,
+    minScore,
+    unmatched: explainUnmatchedOn(
+      graphNeighbourhood(graph, candidates),
+      capacity,
+      assigned,
+      minScore,
+    ),
+    stability: graphStability(
+      graph,
+      candidates.leftIds,
+      candidates.rightIds,
+      capacity,
+      assigned,
+      current,
+      minScore,
+      stabilityLimit,
+    ),
+    scale: {
+      method: 'top-k',
+      cells,
+      denseLimit,
+      k,
+      edges: graph.menteeMentors.length,
+      widened: topK.widened,
+      notes: [
+        'stability counts blocking pairs among candidate pairs only',
+        ...(alternatives > 0 ? ['alternatives draw on candidate pairs only'] : []),
+      ],
+    },
+  });
+  if (alternatives === 0) return done(result, progress);
+  return done(
+    {
+      ...result,
+      alternatives: graphAlternatives(
+        graph,
+        candidates.leftIds,
+        candidates.rightIds,
+        capacity,
+        assigned,
+        current,
+        minScore,
+        alternatives,
+      ),
+    },
+    progress,
+  );
+}
+
 /**
  * Forms one-to-one mentoring relationships: each mentee gets at most one mentor, each mentor at
  * most `capacity` mentees, and no pair forbidden by a hard rule (or scoring below `minScore`) is
@@ -448,6 +671,13 @@ function solve(
  * - `'fairness'`: the most pairs, then the largest worst pair score (the bottleneck, found by
  *   binary search over the distinct scores), then the largest total among pairs at or above it.
  *
+ * Scale: above `program.matching.denseLimit` mentors × mentees cells (default 25 million), no
+ * dense matrix is built: each side keeps its `program.matching.candidates` (default 20) best
+ * allowed partners (`buildCandidates`), the assignment is solved exactly on that graph (a
+ * sparse capacitated kernel, mentors as columns of their capacity), and mentees it leaves
+ * unmatched with unseen allowed mentors are widened and re-solved. `result.scale` says which path ran, and
+ * whom it widened; stability and alternatives are then judged on candidate pairs only.
+ *
  * Deterministic: mentors and mentees are taken in code-unit order of their ids, so ties break
  * by id, whatever the order of the cohort. The cohort and program are not modified.
  *
@@ -456,8 +686,8 @@ function solve(
  * @param options - See {@link MatchOneToOneOptions}.
  * @returns A JSON-serialisable {@link MatchResult}: pairs with explanations, every unmatched
  *   participant with a reason, and statistics.
- * @throws {PeermatchError} `INVALID_OPTIONS`, `INVALID_INPUT` (from `buildCompatibility`),
- *   `ABORTED`.
+ * @throws {PeermatchError} `INVALID_OPTIONS`, `INVALID_INPUT` (from `buildCompatibility` or
+ *   `buildCandidates`), `ABORTED`.
  * @example
  * ```ts
  * const result = matchOneToOne(cohort, undefined, { objective: 'fairness', minScore: 0.3 });
@@ -465,6 +695,8 @@ function solve(
  * //=> ['ana→bo']
  * result.unmatched[0];
  * //=> { participantId: 'eve', role: 'mentee', code: 'NO_ALLOWED_PARTNER', … }
+ * result.scale?.method;
+ * //=> 'dense'
  * ```
  */
 export function matchOneToOne(
@@ -482,74 +714,47 @@ export function matchOneToOne(
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
   };
+  const stabilityLimit = opts.stabilityLimit ?? MATCH_ONE_TO_ONE_DEFAULTS.stabilityLimit;
+  const progress = opts.onProgress;
+  const alternatives = opts.alternatives ?? 0;
+  const { denseLimit, k } = scaleOf(cohort, program);
+  const cells = mentors.length * mentees.length;
+  const settings = { objective, minScore, alternatives, stabilityLimit, progress };
+  if (cells > denseLimit) {
+    return matchOnCandidates(cohort, program, compatibility, { cells, denseLimit, k }, settings);
+  }
+
+  progress?.('matrix', 0, 1);
   const matrix = buildCompatibility(cohort, program, compatibility);
+  progress?.('matrix', 1, 1);
+  progress?.('solve', 0, 1);
   const seats = seatsOf(cohort, matrix);
   const { assigned } = solve(matrix, seats, objective, minScore, opts.signal);
-
-  const pairsOf: number[][] = Array.from({ length: matrix.rows }, () => []);
-  for (let e = 0; e < matrix.cols; e++) {
-    const m = assigned[e];
-    if (m < 0) continue;
-    const cell = m * matrix.cols + e;
-    // Safety property: the solver never returns a -Infinity cell; checked again here because a
-    // forbidden pair in a result is the one mistake this library must never make.
-    if (matrix.allowed[cell] !== 1 || !(matrix.scores[cell] >= minScore)) {
-      throw new Error(`${API}: internal error, unsuitable pair (${mentors[m]}, ${mentees[e]})`);
-    }
-    pairsOf[m].push(e);
-  }
-  const pairs: MatchedPair[] = [];
-  const scores: number[] = [];
-  const givers: number[] = [];
-  const receivers: number[] = [];
-  for (let m = 0; m < matrix.rows; m++) {
-    for (const e of pairsOf[m]) {
-      const score = matrix.scores[m * matrix.cols + e];
-      pairs.push({
-        mentorId: mentors[m],
-        menteeId: mentees[e],
-        score,
-        explanation: explanationOf(matrix, mentors[m], mentees[e]),
-      });
-      scores.push(score);
-      givers.push(matrix.left[m]);
-      receivers.push(matrix.right[e]);
-    }
-  }
-  const unmatched = explainUnmatched(matrix, seats.capacity, assigned, minScore);
-  let total = 0;
-  for (const s of scores) total += s;
-  let unmatchedMentors = 0;
-  for (const u of unmatched) if (u.role === 'mentor') unmatchedMentors++;
-  const result: MatchResult = {
-    mode: 'one-to-one',
-    objective,
-    minScore,
-    pairs,
-    unmatched,
-    stats: {
-      matched: pairs.length,
-      mentors: matrix.rows,
-      mentees: matrix.cols,
-      unmatchedMentors,
-      unmatchedMentees: unmatched.length - unmatchedMentors,
-      totalScore: total,
-      scores: summarizeScores(scores),
-      seats: { total: seats.count, used: pairs.length },
-      ...pairStats(cohort, givers, receivers),
+  progress?.('solve', 1, 1);
+  progress?.('report', 0, 1);
+  const result = assemble(
+    cohort,
+    matrix,
+    seats.capacity,
+    assigned,
+    (m, e) => {
+      const cell = m * matrix.cols + e;
+      return matrix.allowed[cell] === 1 ? matrix.scores[cell] : Number.NEGATIVE_INFINITY;
     },
-    stability: oneToOneStability(
-      matrix,
-      seats.capacity,
-      assigned,
+    {
+      objective,
       minScore,
-      opts.stabilityLimit ?? MATCH_ONE_TO_ONE_DEFAULTS.stabilityLimit,
-    ),
-  };
-  const k = opts.alternatives ?? 0;
-  if (k === 0) return result;
-  return {
-    ...result,
-    alternatives: oneToOneAlternatives(matrix, seats.capacity, assigned, minScore, k),
-  };
+      unmatched: explainUnmatched(matrix, seats.capacity, assigned, minScore),
+      stability: oneToOneStability(matrix, seats.capacity, assigned, minScore, stabilityLimit),
+      scale: { method: 'dense', cells, denseLimit, k: null, edges: null, widened: [], notes: [] },
+    },
+  );
+  if (alternatives === 0) return done(result, progress);
+  return done(
+    {
+      ...result,
+      alternatives: oneToOneAlternatives(matrix, seats.capacity, assigned, minScore, alternatives),
+    },
+    progress,
+  );
 }

@@ -165,6 +165,41 @@ export interface MatchResult {
   readonly groups?: readonly MatchedGroup[];
   /** Re-match mode: what changed against the previous result. */
   readonly changes?: MatchChanges;
+  /** One-to-one: whether the dense matrix or top-k candidate lists were solved on. */
+  readonly scale?: MatchScale;
+}
+
+/** A mentee whose candidate list the top-k path widened, and to how many mentors. */
+export interface WidenedParticipant {
+  readonly participantId: string;
+  /** Candidates kept for them after widening (every mentor when it equals `stats.mentors`). */
+  readonly k: number;
+}
+
+/**
+ * How a result was computed at scale:
+ * - `'dense'`: every pair scored into a matrix; the result is exact for the objective;
+ * - `'top-k'`: above `program.matching.denseLimit` cells, only each participant's `k` best
+ *   allowed partners (both sides' lists, united) were solved on, exactly; the optimum of that
+ *   graph is usually, not always, the dense optimum.
+ */
+export interface MatchScale {
+  readonly method: 'dense' | 'top-k';
+  /** Mentors × mentees, the cells a dense matrix would hold. */
+  readonly cells: number;
+  /** The threshold in force (`program.matching.denseLimit` or its default). */
+  readonly denseLimit: number;
+  /** Candidates kept per participant, `null` on the dense path. */
+  readonly k: number | null;
+  /** Candidate pairs solved on (top-k), `null` on the dense path. */
+  readonly edges: number | null;
+  /** Mentees widened because top-k left them unmatched with allowed mentors unseen, by id. */
+  readonly widened: readonly WidenedParticipant[];
+  /**
+   * Top-k: `stability` counts blocking pairs among candidate pairs only, and `alternatives`
+   * draws on candidate pairs only. Empty on the dense path.
+   */
+  readonly notes: readonly string[];
 }
 
 /** What one member of a reciprocal pair or ring gives and receives. */

@@ -122,6 +122,14 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
       similarityFields,
       'Opt-in: fields on which shared backgrounds score higher (e.g. international students together). Empty = affinity scorer off.',
     ),
+    denseLimit: d(
+      intBetween(0, Number.MAX_SAFE_INTEGER).optional(),
+      'Largest mentors × mentees a one-to-one match scores as a dense matrix; above it only the `candidates` best partners of each participant are kept (top-k). Default 25,000,000 (5,000 × 5,000 stays dense).',
+    ),
+    candidates: d(
+      intBetween(1, 10000).optional(),
+      'Best partners kept per participant on the top-k path (widened automatically for anyone it leaves unmatched). Default 20.',
+    ),
   });
 
   const timeZone = ianaTimeZone(checks);

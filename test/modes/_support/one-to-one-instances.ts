@@ -69,14 +69,40 @@ export const instanceArbitrary: fc.Arbitrary<Instance> = fc
     return { records, mentors, mentees, capacity, table, blocked, minScore };
   });
 
-/** Solves `instance` with its table scores; `extra` adds options (alternatives, limits). */
+/**
+ * The same instances with every score nudged by a distinct amount below 0.01 (never across a
+ * tenth, so `minScore` keeps its meaning): ties between assignments become vanishingly rare, so
+ * two exact solvers must return the same pairs.
+ */
+export const distinctInstanceArbitrary: fc.Arbitrary<Instance> = instanceArbitrary.chain(
+  (instance) =>
+    fc
+      .uniqueArray(fc.integer({ min: 1, max: 999_999 }), {
+        minLength: Object.keys(instance.table).length,
+        maxLength: Object.keys(instance.table).length,
+      })
+      .map((noise) => {
+        const table: Record<string, number> = {};
+        Object.keys(instance.table).forEach((key, i) => {
+          const s = instance.table[key];
+          table[key] = s < 1 ? s + noise[i] * 1e-8 : s - noise[i] * 1e-8;
+        });
+        return { ...instance, table };
+      }),
+);
+
+/**
+ * Solves `instance` with its table scores; `extra` adds options (alternatives, limits), and
+ * `program` program fields (e.g. `{ matching: { denseLimit: 0 } }` for the top-k path).
+ */
 export function run(
   instance: Instance,
   objective: MatchObjective,
   records = instance.records,
   extra: MatchOneToOneOptions = {},
+  program: Record<string, unknown> = {},
 ) {
-  const cohort = cohortOf(records);
+  const cohort = cohortOf(records, program);
   const options: MatchOneToOneOptions = {
     objective,
     minScore: instance.minScore,

@@ -1,0 +1,240 @@
+/**
+ * Very large cohorts (issue 9): one-to-one matching on the top-k path.
+ *
+ * 1. Quality: the same generated cohort matched densely and on top-k candidates (default k),
+ *    at the largest size where both run (5,000 × 5,000): total score lost, and time of each.
+ * 2. Scale: mentees × mentors of capacity 5 end to end on the top-k path, growing to the
+ *    issue's 100,000 × 20,000, with the time of each phase and the peak memory.
+ *
+ * Each run is a fresh child process, so its max RSS is its own.
+ */
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { matchOneToOne } from '../src/modes/match-one-to-one.js';
+import { normalizeCohort } from '../src/profile/normalize-cohort.js';
+import { parseParticipants } from '../src/profile/parse-participants.js';
+import { generateParticipantRecords, SAMPLE_PROGRAM } from '../test/_support/profiles.js';
+import type { BenchSuite } from './_lib/suite.js';
+
+const SELF = fileURLToPath(import.meta.url);
+const CHILD_FLAG = '--large-case';
+/** A run that takes longer than this is reported as not finished. */
+const CAP_MS = 480_000;
+
+interface Case {
+  readonly mentees: number;
+  readonly mentors: number;
+  readonly capacity: number;
+  /** Force the top-k path (`matching.denseLimit: 0`), or leave the default threshold. */
+  readonly topK: boolean;
+}
+
+interface Measured {
+  readonly prepareMs: number;
+  /** Phase → milliseconds, in the order `matchOneToOne` reported them. */
+  readonly phases: Readonly<Record<string, number>>;
+  readonly matchMs: number;
+  readonly jsonMs: number;
+  readonly maxRssMb: number;
+  readonly method: string;
+  readonly k: number | null;
+  readonly edges: number | null;
+  readonly widened: number;
+  readonly pairs: number;
+  readonly total: number;
+  readonly unmatched: number;
+}
+
+type Outcome = { status: 'done'; measured: Measured } | { status: 'failed'; message: string };
+
+function recordsFor(c: Case): Record<string, unknown>[] {
+  return generateParticipantRecords(c.mentors + c.mentees, 21).map((r, i) => ({
+    ...r,
+    role: i < c.mentors ? 'mentor' : 'mentee',
+    capacity: i < c.mentors ? c.capacity : 1,
+  }));
+}
+
+/** Runs one case in this process (the child side). */
+function runCase(c: Case): Measured {
+  const t0 = performance.now();
+  const program = c.topK
+    ? { ...SAMPLE_PROGRAM, matching: { ...SAMPLE_PROGRAM.matching, denseLimit: 0 } }
+    : SAMPLE_PROGRAM;
+  const participants = parseParticipants(recordsFor(c), program, { unknownFields: 'strip' });
+  const cohort = normalizeCohort(participants, program);
+  const t1 = performance.now();
+  const phases: Record<string, number> = {};
+  let phase = '';
+  let since = t1;
+  const result = matchOneToOne(cohort, undefined, {
+    onProgress(name) {
+      if (name === phase) return;
+      const now = performance.now();
+      if (phase !== '') phases[phase] = (phases[phase] ?? 0) + (now - since);
+      phase = name;
+      since = now;
+    },
+  });
+  const t2 = performance.now();
+  if (phase !== '') phases[phase] = (phases[phase] ?? 0) + (t2 - since);
+  const json = JSON.stringify(result);
+  const t3 = performance.now();
+  // A benchmark that silently does nothing is worse than none.
+  if (result.stats.matched === 0 || json.length === 0) {
+    throw new Error(`bench/large: ${c.mentees} × ${c.mentors} matched nobody`);
+  }
+  return {
+    prepareMs: t1 - t0,
+    phases,
+    matchMs: t2 - t1,
+    jsonMs: t3 - t2,
+    maxRssMb: process.resourceUsage().maxRSS / 1024,
+    method: result.scale?.method ?? '?',
+    k: result.scale?.k ?? null,
+    edges: result.scale?.edges ?? null,
+    widened: result.scale?.widened.length ?? 0,
+    pairs: result.stats.matched,
+    total: result.stats.totalScore,
+    unmatched: result.stats.unmatchedMentees,
+  };
+}
+
+function inChild(c: Case): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const child = fork(SELF, [CHILD_FLAG, JSON.stringify(c)], {
+      execArgv: ['--import', 'tsx', '--max-old-space-size=6144'],
+      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    });
+    let stderr = '';
+    let settled = false;
+    const settle = (outcome: Outcome) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      resolve(outcome);
+    };
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      settle({ status: 'failed', message: `not finished after ${CAP_MS / 1000} s` });
+    }, CAP_MS);
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    child.on('message', (message) => settle(message as Outcome));
+    child.on('exit', (code, signal) =>
+      settle({
+        status: 'failed',
+        message: `child exited (${signal ?? code}): ${stderr.trim().split('\n').slice(-2).join(' ')}`,
+      }),
+    );
+  });
+}
+
+const n = (x: number) => x.toLocaleString('en-US');
+const s = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
+
+async function quality(size: number, log: (line: string) => void): Promise<string[]> {
+  const base = { mentees: size, mentors: size, capacity: 1 };
+  log(`large: quality ${n(size)} × ${n(size)}, dense…`);
+  const dense = await inChild({ ...base, topK: false });
+  log(`large: quality ${n(size)} × ${n(size)}, top-k…`);
+  const topK = await inChild({ ...base, topK: true });
+  const row = (label: string, o: Outcome, loss: string) =>
+    o.status === 'failed'
+      ? `| ${label} | – | – | – | – | – | ${o.message} |`
+      : `| ${label} | ${o.measured.method}${o.measured.k === null ? '' : ` (k ${o.measured.k}, ${n(o.measured.edges ?? 0)} edges, ${n(o.measured.widened)} widened)`} | ${s(o.measured.matchMs)} | ${n(o.measured.pairs)} | ${o.measured.total.toFixed(3)} | ${o.measured.maxRssMb.toFixed(0)} | ${loss} |`;
+  let loss = '–';
+  if (dense.status === 'done' && topK.status === 'done') {
+    const lost = (dense.measured.total - topK.measured.total) / dense.measured.total;
+    loss = `${(100 * lost).toFixed(3)} % of total (target < 0.5 %: ${lost < 0.005 ? 'met' : 'NOT met'})`;
+  }
+  return [
+    `Quality at ${n(size)} mentees × ${n(size)} mentors (capacity 1, objective \`coverage\`):`,
+    '',
+    '| path | method | match s | pairs | total score | max RSS (MB) | lost vs dense |',
+    '| --- | --- | ---: | ---: | ---: | ---: | --- |',
+    row('dense', dense, '–'),
+    row('top-k', topK, loss),
+  ];
+}
+
+const PHASES = ['candidates', 'solve', 'widen', 'report'] as const;
+
+async function scale(sizes: readonly Case[], log: (line: string) => void): Promise<string[]> {
+  const rows: string[] = [];
+  let previous: { cells: number; ms: number } | undefined;
+  for (const c of sizes) {
+    const label = `${n(c.mentees)} × ${n(c.mentors)} (capacity ${c.capacity})`;
+    const cells = c.mentees * c.mentors;
+    // Every pair is scored once, so time grows with the cells: skip what cannot finish.
+    const projected = previous ? (previous.ms * cells) / previous.cells : 0;
+    if (projected > CAP_MS) {
+      log(`large: ${label} skipped, projected ${s(projected)} s`);
+      rows.push(
+        `| ${label} | – | – | – | – | – | – | – | – | – | skipped: projected ${s(projected)} s from the previous size (cap ${CAP_MS / 1000} s) |`,
+      );
+      continue;
+    }
+    log(`large: scale ${label}…`);
+    const o = await inChild(c);
+    if (o.status === 'failed') {
+      log(`large: ${label} failed: ${o.message}`);
+      rows.push(`| ${label} | – | – | – | – | – | – | – | – | – | ${o.message} |`);
+      continue;
+    }
+    const m = o.measured;
+    const end = m.prepareMs + m.matchMs + m.jsonMs;
+    previous = { cells, ms: end };
+    log(`large: ${label} match ${s(m.matchMs)} s, max RSS ${m.maxRssMb.toFixed(0)} MB`);
+    rows.push(
+      `| ${label} | ${s(m.prepareMs)} | ${PHASES.map((p) => s(m.phases[p])).join(' | ')} | ${s(m.jsonMs)} | ${s(end)} | ${m.maxRssMb.toFixed(0)} | ${n(m.edges ?? 0)} edges, ${n(m.widened)} widened, ${n(m.pairs)} pairs, ${n(m.unmatched)} mentees unmatched |`,
+    );
+  }
+  return [
+    'Scale, end to end on the top-k path (k 20, objective `coverage`); seconds per phase:',
+    '',
+    '| mentees × mentors | parse + normalise | candidates | solve | widen | report | JSON | total | max RSS (MB) | result |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...rows,
+  ];
+}
+
+const suite: BenchSuite = {
+  name: 'large',
+  title: 'Very large cohorts: one-to-one on top-k candidates',
+  async run({ smoke, log }) {
+    const grow = (mentees: number): Case => ({
+      mentees,
+      mentors: mentees / 5,
+      capacity: 5,
+      topK: true,
+    });
+    const sizes = smoke ? [grow(2_000)] : [grow(20_000), grow(50_000), grow(100_000)];
+    return [
+      ...(await quality(smoke ? 300 : 5_000, log)),
+      '',
+      ...(await scale(sizes, log)),
+      '',
+      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`). `candidates` = `buildCandidates` (every pair scored once, 20 best kept per side); `solve` = the sparse capacitated kernel on mentees × mentors (`src/modes/_internal/sparse-capacitated.ts`); `widen` = re-scoring and re-solving for mentees top-k left unmatched; `report` = explanations, unmatched reasons, stability on candidate pairs. Targets (issue 9): under 60 s and 4 GB at 100,000 × 20,000; under 0.5 % of total score lost at 5,000 × 5,000.',
+    ].join('\n');
+  },
+};
+
+export default suite;
+
+if (process.argv[2] === CHILD_FLAG) {
+  const c = JSON.parse(process.argv[3]) as Case;
+  try {
+    const measured = runCase(c);
+    process.send?.({ status: 'done', measured } satisfies Outcome, () => process.exit(0));
+  } catch (error) {
+    process.send?.(
+      {
+        status: 'failed',
+        message: error instanceof Error ? error.message : String(error),
+      } satisfies Outcome,
+      () => process.exit(1),
+    );
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * The top-k path of one-to-one matching: each participant's `k` best allowed partners
+ * (`buildCandidates`, no dense matrix), solved exactly on that graph, then widened for the
+ * mentees it leaves unmatched while allowed mentors they never saw remain and seats are free.
+ */
+
+import { buildCandidates } from '../../compatibility/build-candidates.js';
+import type { CompatibilityOptions } from '../../compatibility/build-compatibility.js';
+import type { CompatibilityCandidates } from '../../compatibility/types.js';
+import type { Cohort } from '../../profile/cohort.js';
+import type { Program, ProgramInput } from '../../profile/program-schema.js';
+import type { MatchObjective, WidenedParticipant } from '../match-result.js';
+import { type PairGraph, pairGraphOf, withEdges } from './sparse-pair-graph.js';
+import { solveOnGraph } from './top-k-solve.js';
+
+/** Rounds of widening: `k × 4`, `k × 16`, then every mentor (within the edge budget). */
+const WIDENING_ROUNDS = 3;
+/** `buildCandidates` keeps at most this many partners per participant. */
+const MAX_K = 10_000;
+/** A round never adds more edges than this or than the graph already has, whichever is larger. */
+const MIN_EDGE_BUDGET = 2_000_000;
+
+export interface TopKOutcome {
+  readonly candidates: CompatibilityCandidates;
+  readonly graph: PairGraph;
+  /** Mentor capacity by candidate row (negative capacities as 0). */
+  readonly capacity: Int32Array;
+  /** Each mentee's mentor (candidate row), or -1. */
+  readonly assigned: Int32Array;
+  readonly widened: readonly WidenedParticipant[];
+}
+
+function hasFreeSeat(graph: PairGraph, capacity: Int32Array, assigned: Int32Array): boolean {
+  const used = new Int32Array(graph.mentors);
+  for (const m of assigned) if (m >= 0) used[m]++;
+  for (let m = 0; m < graph.mentors; m++) if (used[m] < capacity[m]) return true;
+  return false;
+}
+
+/**
+ * Mentees worth widening: unmatched, with allowed mentors the graph does not hold, and whose
+ * unseen mentors may still reach `minScore` (none scores above the last of their own list).
+ */
+function widenable(
+  graph: PairGraph,
+  candidates: CompatibilityCandidates,
+  assigned: Int32Array,
+  floor: Float64Array,
+  minScore: number,
+): number[] {
+  const out: number[] = [];
+  for (let e = 0; e < graph.mentees; e++) {
+    if (assigned[e] >= 0) continue;
+    const seen = graph.menteeOffsets[e + 1] - graph.menteeOffsets[e];
+    if (seen < candidates.allowedPerRight[e] && floor[e] >= minScore) out.push(e);
+  }
+  return out;
+}
+
+/** The lowest score of each mentee's own candidate list (unseen mentors score no higher). */
+function floorsOf(candidates: CompatibilityCandidates, into: Float64Array, map?: number[]): void {
+  const { offsets, scores } = candidates.forRight;
+  for (let j = 0; j + 1 < offsets.length; j++) {
+    const e = map ? map[j] : j;
+    into[e] = offsets[j + 1] > offsets[j] ? scores[offsets[j + 1] - 1] : Number.NEGATIVE_INFINITY;
+  }
+}
+
+/** Solves one-to-one on top-k candidates, widening as needed; see the module comment. */
+export function matchTopK(
+  cohort: Cohort,
+  program: ProgramInput | Program | undefined,
+  compatibility: CompatibilityOptions,
+  k: number,
+  objective: MatchObjective,
+  minScore: number,
+  api: string,
+  progress?: (phase: string, done: number, total: number) => void,
+): TopKOutcome {
+  const signal = compatibility.signal;
+  const candidates = buildCandidates(cohort, program, {
+    ...compatibility,
+    k,
+    ...(progress === undefined ? {} : { onProgress: progress }),
+  });
+  const { rows: mentors, cols: mentees } = candidates;
+  const capacity = new Int32Array(mentors);
+  for (let m = 0; m < mentors; m++) capacity[m] = Math.max(0, cohort.capacity[candidates.left[m]]);
+  let graph = pairGraphOf(mentors, mentees, {
+    mentors: candidates.edges.rows,
+    mentees: candidates.edges.cols,
+    scores: candidates.edges.scores,
+  });
+  progress?.('solve', 0, 1);
+  let assigned = solveOnGraph(graph, capacity, objective, minScore, signal, api);
+  progress?.('solve', 1, 1);
+  const floor = new Float64Array(mentees);
+  floorsOf(candidates, floor);
+  const widenedTo = new Map<number, number>();
+  let current = k;
+  for (let round = 1; round <= WIDENING_ROUNDS; round++) {
+    progress?.('widen', round - 1, WIDENING_ROUNDS);
+    if (!hasFreeSeat(graph, capacity, assigned)) break;
+    const targets = widenable(graph, candidates, assigned, floor, minScore);
+    if (targets.length === 0) break;
+    const budget = Math.max(MIN_EDGE_BUDGET, graph.menteeMentors.length);
+    const wanted = round === WIDENING_ROUNDS ? mentors : k * 4 ** round;
+    const next = Math.min(wanted, mentors, MAX_K, Math.floor(budget / targets.length));
+    if (next <= current) break;
+    current = next;
+    const wider = buildCandidates(cohort, program, {
+      ...compatibility,
+      right: targets.map((e) => candidates.rightIds[e]),
+      k: next,
+    });
+    const { rows, cols, scores } = wider.edges;
+    const extraMentees = new Int32Array(cols.length);
+    for (let i = 0; i < cols.length; i++) extraMentees[i] = targets[cols[i]];
+    graph = pairGraphOf(
+      mentors,
+      mentees,
+      withEdges(graph, { mentors: rows, mentees: extraMentees, scores }),
+    );
+    floorsOf(wider, floor, targets);
+    for (const e of targets) widenedTo.set(e, next);
+    assigned = solveOnGraph(graph, capacity, objective, minScore, signal, api);
+  }
+  progress?.('widen', WIDENING_ROUNDS, WIDENING_ROUNDS);
+  const widened = [...widenedTo]
+    .map(([e, to]) => ({ participantId: candidates.rightIds[e], k: to }))
+    .sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
+  return { candidates, graph, capacity, assigned, widened };
+}
