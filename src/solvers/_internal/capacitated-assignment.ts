@@ -74,7 +74,6 @@ export function capacitatedAssignment(
   /** Distance at which each finalised column was reached (`dist` is then -Infinity). */
   const reached = new Float64Array(cols);
   const predRow = new Int32Array(cols);
-  const done = new Uint8Array(cols);
   // Columns without capacity start finalised, so no search ever enters them.
   const closed = new Uint8Array(cols);
   for (let j = 0; j < cols; j++) if (capacity[j] <= 0) closed[j] = 1;
@@ -95,29 +94,43 @@ export function capacitatedAssignment(
       }
     }
   };
+  // The last scan of a step also finds the next column to finalise: every earlier scan of the
+  // step is complete when it reads dist[j], so one pass does both (the smallest index on ties).
+  let next = -1;
+  const scanAndFindNext = (i: number, di: number) => {
+    const base = i * cols;
+    const from = di + rowPot[i];
+    let best = INF;
+    next = -1;
+    for (let j = 0; j < cols; j++) {
+      let d = dist[j];
+      const v = from - scores[base + j] - colPot[j];
+      if (v < d) {
+        d = v;
+        dist[j] = v;
+        predRow[j] = i;
+      }
+      if (d < best && d !== NEG) {
+        best = d;
+        next = j;
+      }
+    }
+  };
 
   for (let source = 0; source < rows; source++) {
     if (rowToCol[source] >= 0) continue;
     for (let j = 0; j < cols; j++) dist[j] = closed[j] === 1 ? NEG : INF;
-    done.set(closed);
     scanned.length = 0;
     finalised.length = 0;
     rowDist[source] = 0;
     scanned.push(source);
-    scan(source, 0);
+    scanAndFindNext(source, 0);
     let end = -1;
     let total = INF;
     while (end < 0) {
-      let j = -1;
-      let best = INF;
-      for (let c = 0; c < cols; c++) {
-        if (done[c] === 0 && dist[c] < best) {
-          best = dist[c];
-          j = c;
-        }
-      }
+      const j = next;
       if (j < 0) return null; // no column with room is reachable: a complete assignment is impossible
-      done[j] = 1;
+      const best = dist[j];
       reached[j] = best;
       dist[j] = NEG;
       finalised.push(j);
@@ -128,11 +141,13 @@ export function capacitatedAssignment(
       }
       // A full column passes the search on to every row it holds, at the same distance
       // (assigned cells have reduced cost 0).
-      for (let k = start[j]; k < start[j] + load[j]; k++) {
+      const last = start[j] + load[j] - 1;
+      for (let k = start[j]; k <= last; k++) {
         const i = slots[k];
         rowDist[i] = best;
         scanned.push(i);
-        scan(i, best);
+        if (k < last) scan(i, best);
+        else scanAndFindNext(i, best);
       }
     }
     for (const i of scanned) rowPot[i] += rowDist[i] - total;
