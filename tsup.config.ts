@@ -16,6 +16,8 @@ export default defineConfig([
       'node/index': 'src/node/index.ts',
       // Loaded by `buildCompatibilityParallel` as a worker thread, next to `node/index`.
       'node/compatibility-worker': 'src/node/_internal/compatibility-worker.ts',
+      // Loaded by `buildCandidatesParallel` as a worker thread, next to `node/index`.
+      'node/candidates-worker': 'src/node/_internal/candidates-worker.ts',
     },
     format: ['esm', 'cjs'],
     dts: true,

@@ -11,12 +11,15 @@
  *   30-minute-overlap rules forbid ~93 % of pairs.
  *
  * Each matrix is built on one thread (`buildCompatibility`) and on worker threads
- * (`buildCompatibilityParallel`, one per core, at least 2).
+ * (`buildCompatibilityParallel`, one per core, at least 2). Top-k candidates (issue 9): the same
+ * 30,000 × 70,000 cohort on one thread (`buildCandidates`) and on worker threads
+ * (`buildCandidatesParallel`), then the issue's 20,000 mentors × 100,000 mentees on workers.
  */
 import { availableParallelism } from 'node:os';
 import { buildCandidates } from '../src/compatibility/build-candidates.js';
 import { buildCompatibility } from '../src/compatibility/build-compatibility.js';
 import type { CompatibilityMatrix } from '../src/compatibility/types.js';
+import { buildCandidatesParallel } from '../src/node/build-candidates-parallel.js';
 import { buildCompatibilityParallel } from '../src/node/build-compatibility-parallel.js';
 import type { Cohort } from '../src/profile/cohort.js';
 import { normalizeCohort } from '../src/profile/normalize-cohort.js';
@@ -137,14 +140,23 @@ export function dense(n: number, shape: Shape, threads = 1): Promise<Row> {
   );
 }
 
-export function topK(size: number, k: number): Promise<Row> {
-  const mentors = Math.round(size * 0.3);
-  const cohort = cohortOf(mentors, size - mentors, 7, 'typical');
+/**
+ * Top-k candidates of `mentors × mentees` (the typical cohort), on this thread (`buildCandidates`)
+ * or on worker threads (`buildCandidatesParallel`, worker start-up included). Pass the same
+ * cohort to compare the two.
+ */
+export async function topK(cohort: Cohort, k: number, threads = 1): Promise<Row> {
+  const mentors = cohort.role.reduce((n, role) => n + (role === 0 ? 1 : 0), 0);
+  const mentees = cohort.size - mentors;
+  const how = threads === 1 ? '1 thread' : `${threads} worker threads`;
   return measure(
-    `top-${k} of ${size.toLocaleString('en-US')} (${mentors.toLocaleString('en-US')} × ${(size - mentors).toLocaleString('en-US')})`,
-    mentors * (size - mentors),
-    () => {
-      const c = buildCandidates(cohort, undefined, { k });
+    `top-${k}, ${mentors.toLocaleString('en-US')} mentors × ${mentees.toLocaleString('en-US')} mentees, ${how}`,
+    mentors * mentees,
+    async () => {
+      const c =
+        threads === 1
+          ? buildCandidates(cohort, undefined, { k })
+          : await buildCandidatesParallel(cohort, undefined, { k, threads });
       if (c.edges.rows.length === 0) throw new Error('bench/compatibility: no candidates');
       return `${c.edges.rows.length.toLocaleString('en-US')} candidate edges`;
     },
@@ -169,9 +181,22 @@ const suite: BenchSuite = {
         }
       }
     }
-    const k = await topK(smoke ? 2_000 : 100_000, 10);
-    rows.push(k);
-    log(`compatibility: ${k.label} in ${k.ms.toFixed(0)} ms`);
+    // Top-k: 30 % mentors of 100,000 on one thread and on workers (same cohort), then the
+    // issue's shape, 20,000 mentors × 100,000 mentees, on workers.
+    const shapes: [number, number, number[]][] = smoke
+      ? [[600, 1_400, [1, threads]]]
+      : [
+          [30_000, 70_000, [1, threads]],
+          [20_000, 100_000, [threads]],
+        ];
+    for (const [mentors, mentees, runs] of shapes) {
+      const cohort = cohortOf(mentors, mentees, 7, 'typical');
+      for (const t of runs) {
+        const row = await topK(cohort, 10, t);
+        rows.push(row);
+        log(`compatibility: ${row.label} in ${row.ms.toFixed(0)} ms`);
+      }
+    }
     const lines = [
       '| run | pairs | ms | ns / pair | process RSS after (MB) | typed arrays added (MB) | result |',
       '| --- | ---: | ---: | ---: | ---: | ---: | --- |',
@@ -193,7 +218,7 @@ const suite: BenchSuite = {
         : ` ${how}: time ${r.ms < 5000 ? 'met' : 'NOT met'} (${(r.ms / 1000).toFixed(1)} s), memory ${r.rssMb < 2048 ? 'met' : 'NOT met'} (${r.rssMb.toFixed(0)} MB).`;
     lines.push(
       '',
-      `Parallel rows: \`buildCompatibilityParallel\` from \`peermatch/node\` with ${threads} worker threads writing one SharedArrayBuffer matrix, worker start-up included (run from the TypeScript sources, each worker also compiles them through tsx; the built package loads plain JavaScript). ` +
+      `Parallel rows: \`buildCompatibilityParallel\` from \`peermatch/node\` with ${threads} worker threads writing one SharedArrayBuffer matrix, and \`buildCandidatesParallel\` with ${threads} workers each keeping the top-k of its rows and of every column over its rows (merged on the calling thread), worker start-up included (run from the TypeScript sources, each worker also compiles them through tsx; the built package loads plain JavaScript). ` +
         'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added; `typical` = one region’s time zones, English for all and a shared lunchtime window (most pairs allowed), `pruned` = zones worldwide and random languages (the language and overlap rules forbid most pairs). Memory: RSS of the process after the build (the matrix alive) and the growth of ArrayBuffer memory during it.' +
         (single === undefined
           ? ''

@@ -7,6 +7,12 @@ export type { BuildCandidatesOptions } from './compatibility/build-candidates.js
 export { BUILD_CANDIDATES_DEFAULTS, buildCandidates } from './compatibility/build-candidates.js';
 export type { CompatibilityOptions } from './compatibility/build-compatibility.js';
 export { buildCompatibility } from './compatibility/build-compatibility.js';
+export type {
+  CandidateOptions,
+  CandidatePartial,
+  CandidateRows,
+} from './compatibility/prepare-candidates.js';
+export { prepareCandidates } from './compatibility/prepare-candidates.js';
 export type { CompatibilityRows } from './compatibility/prepare-compatibility.js';
 export { prepareCompatibility } from './compatibility/prepare-compatibility.js';
 export type { Suggestion, SuggestOptions } from './compatibility/suggest.js';
@@ -54,7 +60,11 @@ export type {
 export { MATCH_GROUPS_DEFAULTS, matchGroups } from './modes/match-groups.js';
 export type { MatchOneToOneOptions } from './modes/match-one-to-one.js';
 // Matching modes
-export { MATCH_ONE_TO_ONE_DEFAULTS, matchOneToOne } from './modes/match-one-to-one.js';
+export {
+  MATCH_ONE_TO_ONE_DEFAULTS,
+  MATCH_SCALE_DEFAULTS,
+  matchOneToOne,
+} from './modes/match-one-to-one.js';
 export type { MatchReciprocalOptions } from './modes/match-reciprocal.js';
 export { MATCH_RECIPROCAL_DEFAULTS, matchReciprocal } from './modes/match-reciprocal.js';
 export type {
@@ -72,6 +82,7 @@ export type {
   MatchMode,
   MatchObjective,
   MatchResult,
+  MatchScale,
   MatchStats,
   ParticipantAlternatives,
   ReciprocalRing,
@@ -81,6 +92,7 @@ export type {
   StabilityReport,
   UnmatchedCode,
   UnmatchedParticipant,
+  WidenedParticipant,
 } from './modes/match-result.js';
 export type { PresetName, PresetProgram, ProgramPreset } from './modes/presets.js';
 export { PROGRAM_PRESETS, withPreset } from './modes/presets.js';

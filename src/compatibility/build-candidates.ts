@@ -1,111 +1,22 @@
 import { PeermatchError } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
-import { baseOf } from './_internal/base.js';
-import { checkAborted, RowKernel } from './_internal/row-kernel.js';
-import { type CompatibilityOptions, setup as prepare } from './_internal/setup.js';
-import type { CandidateLists, CompatibilityCandidates } from './types.js';
+import { type CandidateOptions, prepareCandidatesNamed } from './prepare-candidates.js';
+import type { CompatibilityCandidates } from './types.js';
+
+export { BUILD_CANDIDATES_DEFAULTS } from './prepare-candidates.js';
 
 /** Options of {@link buildCandidates}. */
-export interface BuildCandidatesOptions extends CompatibilityOptions {
+export interface BuildCandidatesOptions extends CandidateOptions {
   /**
-   * Partners kept per participant (on each side).
-   * @default 10
+   * Called as rows are scanned: phase `'candidates'`, rows done, rows in all (about every
+   * million pairs, and once at the end).
    */
-  readonly k?: number;
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
-/** Defaults of {@link BuildCandidatesOptions}. */
-export const BUILD_CANDIDATES_DEFAULTS: Readonly<{ k: number }> = Object.freeze({ k: 10 });
-
-/**
- * Fixed-capacity min-heaps, one per owner, in flat typed arrays: the worst kept candidate sits
- * at the root, so a new one is compared once and most are rejected in O(1). Ties keep the lower
- * partner index, so results do not depend on visiting order.
- */
-class Heaps {
-  readonly size: Int32Array;
-  readonly score: Float64Array;
-  readonly partner: Int32Array;
-  private readonly k: number;
-
-  constructor(owners: number, k: number) {
-    this.k = k;
-    this.size = new Int32Array(owners);
-    this.score = new Float64Array(owners * k);
-    this.partner = new Int32Array(owners * k);
-  }
-
-  /** `a` is worse than `b`: lower score, or equal score and higher partner index. */
-  private worse(i: number, j: number): boolean {
-    const { score, partner } = this;
-    return score[i] < score[j] || (score[i] === score[j] && partner[i] > partner[j]);
-  }
-
-  offer(owner: number, s: number, p: number): void {
-    const { k, score, partner, size } = this;
-    if (k === 0) return;
-    const base = owner * k;
-    let n = size[owner];
-    if (n === k) {
-      const rs = score[base];
-      if (s < rs || (s === rs && p > partner[base])) return;
-      // Replace the root and sift down.
-      score[base] = s;
-      partner[base] = p;
-      let at = 0;
-      for (;;) {
-        const l = 2 * at + 1;
-        if (l >= k) break;
-        let child = l;
-        if (l + 1 < k && this.worse(base + l + 1, base + l)) child = l + 1;
-        if (!this.worse(base + child, base + at)) break;
-        this.swap(base + child, base + at);
-        at = child;
-      }
-      return;
-    }
-    score[base + n] = s;
-    partner[base + n] = p;
-    let at = n++;
-    size[owner] = n;
-    while (at > 0) {
-      const up = (at - 1) >> 1;
-      if (!this.worse(base + at, base + up)) break;
-      this.swap(base + at, base + up);
-      at = up;
-    }
-  }
-
-  private swap(i: number, j: number): void {
-    const { score, partner } = this;
-    const s = score[i];
-    score[i] = score[j];
-    score[j] = s;
-    const p = partner[i];
-    partner[i] = partner[j];
-    partner[j] = p;
-  }
-
-  /** Best first, as CSR lists. */
-  lists(): CandidateLists {
-    const owners = this.size.length;
-    const offsets = new Int32Array(owners + 1);
-    for (let o = 0; o < owners; o++) offsets[o + 1] = offsets[o] + this.size[o];
-    const partners = new Int32Array(offsets[owners]);
-    const scores = new Float64Array(offsets[owners]);
-    for (let o = 0; o < owners; o++) {
-      const base = o * this.k;
-      const order = Array.from({ length: this.size[o] }, (_, i) => base + i);
-      order.sort((a, b) => this.score[b] - this.score[a] || this.partner[a] - this.partner[b]);
-      order.forEach((at, i) => {
-        partners[offsets[o] + i] = this.partner[at];
-        scores[offsets[o] + i] = this.score[at];
-      });
-    }
-    return { offsets, partners, scores };
-  }
-}
+/** Pairs scored between two progress reports (and abort checks beyond the scan's own). */
+const PAIRS_PER_REPORT = 1 << 20;
 
 /**
  * The k best allowed partners of every participant, for cohorts too large for a dense matrix:
@@ -114,6 +25,8 @@ class Heaps {
  * full matrix is never materialised. Time is still one pass over every pair. `edges` (the union
  * of both lists) is the input of a sparse assignment. `explain` and `diagnose` work as on a
  * matrix; `allowedPerLeft` / `allowedPerRight` count every allowed partner, not only the kept.
+ * Ties keep the lower index. `prepareCandidates` splits the same build into blocks for other
+ * threads; `buildCandidatesParallel` (`peermatch/node`) runs them on worker threads.
  *
  * @param cohort - From `normalizeCohort`.
  * @param program - The program in force (default `cohort.program`).
@@ -135,73 +48,26 @@ export function buildCandidates(
   program?: ProgramInput | Program,
   options: BuildCandidatesOptions = {},
 ): CompatibilityCandidates {
-  const { k: rawK, ...rest } = options ?? {};
-  const k = rawK ?? BUILD_CANDIDATES_DEFAULTS.k;
-  if (!Number.isInteger(k) || k < 1 || k > 10000) {
-    throw new PeermatchError('INVALID_OPTIONS', 'buildCandidates: bad k', [
+  const api = 'buildCandidates';
+  const { onProgress, ...rest } = options ?? {};
+  if (onProgress !== undefined && typeof onProgress !== 'function') {
+    throw new PeermatchError('INVALID_OPTIONS', `${api}: bad onProgress`, [
       {
-        code: 'OUT_OF_RANGE',
-        path: ['k'],
-        message: `buildCandidates: k must be a whole number from 1 to 10000, got ${String(k)}`,
+        code: 'INVALID_TYPE',
+        path: ['onProgress'],
+        message: `${api}: onProgress must be a function (phase, done, total), got ${typeof onProgress}`,
       },
     ]);
   }
-  const setup = prepare('buildCandidates', cohort, program, rest);
-  const { left, right } = setup;
-  const rows = left.length;
-  const cols = right.length;
-  const kernel = new RowKernel(setup, cols);
-  const { position, score } = kernel;
-  const rowHeaps = new Heaps(rows, Math.min(k, cols));
-  const colHeaps = new Heaps(cols, Math.min(k, rows));
-  const perLeft = new Int32Array(rows);
-  const perRight = new Int32Array(cols);
-  for (let i = 0; i < rows; i++) {
-    if ((i & 63) === 0) checkAborted(setup, i, rows);
-    const count = kernel.run(left[i], right);
-    perLeft[i] = count;
-    for (let c = 0; c < count; c++) {
-      const j = position[c];
-      const s = score[c];
-      perRight[j]++;
-      rowHeaps.offer(i, s, j);
-      colHeaps.offer(j, s, i);
-    }
+  const build = prepareCandidatesNamed(api, cohort, program, rest);
+  const { rows, cols } = build;
+  const block = Math.max(1, Math.ceil(PAIRS_PER_REPORT / Math.max(1, cols)));
+  onProgress?.('candidates', 0, rows);
+  const partial = build.scan(0, Math.min(block, rows));
+  for (let from = block; from < rows; from += block) {
+    onProgress?.('candidates', from, rows);
+    build.scan(from, Math.min(from + block, rows), partial);
   }
-  const forLeft = rowHeaps.lists();
-  const forRight = colHeaps.lists();
-  // Union of both lists as row-sorted edges: a row's own picks plus the columns that picked it.
-  const extra: number[][] = Array.from({ length: rows }, () => []);
-  for (let j = 0; j < cols; j++) {
-    for (let e = forRight.offsets[j]; e < forRight.offsets[j + 1]; e++) {
-      extra[forRight.partners[e]].push(j, e);
-    }
-  }
-  const edgeRows: number[] = [];
-  const edgeCols: number[] = [];
-  const edgeScores: number[] = [];
-  const byCol = new Map<number, number>();
-  for (let i = 0; i < rows; i++) {
-    byCol.clear();
-    for (let e = forLeft.offsets[i]; e < forLeft.offsets[i + 1]; e++)
-      byCol.set(forLeft.partners[e], forLeft.scores[e]);
-    const picks = extra[i];
-    for (let x = 0; x < picks.length; x += 2) byCol.set(picks[x], forRight.scores[picks[x + 1]]);
-    for (const j of [...byCol.keys()].sort((a, b) => a - b)) {
-      edgeRows.push(i);
-      edgeCols.push(j);
-      edgeScores.push(byCol.get(j) ?? 0);
-    }
-  }
-  return Object.freeze({
-    ...baseOf(setup, perLeft, perRight),
-    k,
-    forLeft,
-    forRight,
-    edges: {
-      rows: Int32Array.from(edgeRows),
-      cols: Int32Array.from(edgeCols),
-      scores: Float64Array.from(edgeScores),
-    },
-  });
+  onProgress?.('candidates', rows, rows);
+  return build.merge([partial]);
 }

@@ -4,6 +4,11 @@
  * large compatibility matrices on worker threads.
  */
 
+export type { ParallelCandidatesOptions } from './build-candidates-parallel.js';
+export {
+  buildCandidatesParallel,
+  PARALLEL_CANDIDATES_DEFAULTS,
+} from './build-candidates-parallel.js';
 export type { ParallelCompatibilityOptions } from './build-compatibility-parallel.js';
 export {
   buildCompatibilityParallel,

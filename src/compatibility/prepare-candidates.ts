@@ -1,0 +1,397 @@
+import { PeermatchError, type PeermatchIssue } from '../errors.js';
+import type { Cohort } from '../profile/cohort.js';
+import type { Program, ProgramInput } from '../profile/program-schema.js';
+import { baseOf } from './_internal/base.js';
+import { unionEdges } from './_internal/candidate-edges.js';
+import { listHeaps, offer } from './_internal/candidate-heaps.js';
+import { checkAborted, RowKernel } from './_internal/row-kernel.js';
+import { type CompatibilityOptions, setup as prepare, type Setup } from './_internal/setup.js';
+import type { CompatibilityCandidates } from './types.js';
+
+/** Options of {@link prepareCandidates}: those of `buildCompatibility`, plus `k`. */
+export interface CandidateOptions extends CompatibilityOptions {
+  /**
+   * Partners kept per participant (on each side).
+   * @default 10
+   */
+  readonly k?: number;
+}
+
+/** Defaults of {@link CandidateOptions} (and of `buildCandidates`). */
+export const BUILD_CANDIDATES_DEFAULTS: Readonly<{ k: number }> = Object.freeze({ k: 10 });
+
+/**
+ * What scanning some rows found: plain typed arrays, so it can be posted between threads
+ * (transfer the buffers). Heaps are stored unsorted, `k` slots per owner, the first
+ * `min(count, k)` in use. Made and filled by {@link CandidateRows.scan}; read, never changed, by
+ * {@link CandidateRows.merge}.
+ */
+export interface CandidatePartial {
+  /** Allowed partners of each row scanned here; `-1` for rows not scanned here. */
+  readonly perLeft: Int32Array;
+  /** `rows × min(k, cols)`: each scanned row's k best columns and their scores. */
+  readonly rowScores: Float64Array;
+  readonly rowPartners: Int32Array;
+  /** Allowed partners of each column among the rows scanned here. */
+  readonly perRight: Int32Array;
+  /** `cols × min(k, rows)`: each column's k best rows among those scanned here. */
+  readonly colScores: Float64Array;
+  readonly colPartners: Int32Array;
+}
+
+/**
+ * A checked, ready-to-scan top-k build: rows are scanned in blocks, in any order, on any thread,
+ * each thread into its own {@link CandidatePartial}; the partials merge into the same
+ * {@link CompatibilityCandidates} `buildCandidates` returns, bit for bit.
+ */
+export interface CandidateRows {
+  readonly rows: number;
+  readonly cols: number;
+  readonly k: number;
+  /** The program in force, parsed: hand it to other threads as plain data. */
+  readonly program: Program;
+  /**
+   * True when a custom scorer or constraint is in force. Those are functions, which cannot be
+   * sent to another thread: scan every row on this one.
+   */
+  readonly custom: boolean;
+  /**
+   * Scores rows `from … to - 1` and keeps their k best columns, and each column's k best rows,
+   * in `into` (a new partial when left out), which it returns. Rows already in `into` are
+   * skipped, so a retried block does no harm. Checks `options.signal` every 64 rows.
+   */
+  scan(from: number, to: number, into?: CandidatePartial): CandidatePartial;
+  /**
+   * The candidates from partials that, together, scanned every row exactly once (as many as
+   * threads, not blocks: a partial holds `O((rows + cols) × k)`).
+   */
+  merge(partials: readonly CandidatePartial[]): CompatibilityCandidates;
+}
+
+const BLOCK = 64;
+
+/**
+ * Checks a top-k build as `buildCandidates` does and returns it unscanned, so the rows can be
+ * scored in blocks — on worker threads (`buildCandidatesParallel` in `peermatch/node` does
+ * this), in web workers, or a block at a time to bound latency. Each thread scans into its own
+ * partial (row heaps for its rows, column heaps over its rows); `merge` keeps each column's k
+ * best of all partials, which is exact: a column's k best overall are among the k best of the
+ * partial that scanned them.
+ *
+ * @param cohort - From `normalizeCohort`.
+ * @param program - The program in force (default `cohort.program`).
+ * @param options - As for `buildCandidates`.
+ * @returns The rows to scan and the way to merge them.
+ * @throws {PeermatchError} As `buildCandidates`; `ABORTED` from `scan` when the signal fires;
+ *   `INVALID_INPUT` from `merge` when the partials miss a row or scan one twice.
+ * @example
+ * ```ts
+ * const build = prepareCandidates(cohort, undefined, { k: 3 });
+ * const half = build.rows >> 1;
+ * // Blocks in any order, on any thread: here two "threads", the second scanning in two blocks.
+ * const a = build.scan(0, half);
+ * const b = build.scan(build.rows - 1, build.rows);
+ * build.scan(half, build.rows - 1, b);
+ * const candidates = build.merge([a, b]); // what buildCandidates(cohort, undefined, { k: 3 }) gives
+ * candidates.forLeft.offsets.length === build.rows + 1;
+ * //=> true
+ * ```
+ */
+export function prepareCandidates(
+  cohort: Cohort,
+  program?: ProgramInput | Program,
+  options?: CandidateOptions,
+): CandidateRows {
+  return prepareCandidatesNamed('prepareCandidates', cohort, program, options);
+}
+
+/** {@link prepareCandidates} with errors named after the calling function. */
+export function prepareCandidatesNamed(
+  api: string,
+  cohort: Cohort,
+  program: ProgramInput | Program | undefined,
+  options: CandidateOptions | undefined,
+): CandidateRows {
+  const { k: rawK, ...rest } = options ?? {};
+  const k = rawK ?? BUILD_CANDIDATES_DEFAULTS.k;
+  if (!Number.isInteger(k) || k < 1 || k > 10000) {
+    throw new PeermatchError('INVALID_OPTIONS', `${api}: bad k`, [
+      {
+        code: 'OUT_OF_RANGE',
+        path: ['k'],
+        message: `${api}: k must be a whole number from 1 to 10000, got ${String(k)}`,
+      },
+    ]);
+  }
+  const setup = prepare(api, cohort, program, rest);
+  const rows = setup.left.length;
+  const cols = setup.right.length;
+  const rowK = Math.min(k, cols);
+  const colK = Math.min(k, rows);
+  let kernel: RowKernel | undefined;
+  // Each partial's column-heap roots, -1 while a heap is not full (below every score): the
+  // usual offer is rejected by one sequential read. Rebuilt for partials from other threads.
+  const roots = new WeakMap<CandidatePartial, Float64Array>();
+  const shape = { rows, cols, rowK, colK };
+  return Object.freeze({
+    rows,
+    cols,
+    k,
+    program: setup.program,
+    custom: setup.scorers.some((s) => s.custom) || setup.constraints.some((c) => c.custom),
+    scan(from, to, into) {
+      checkRange(api, from, to, rows);
+      const partial = into ?? emptyPartial(shape);
+      if (into !== undefined) checkPartials(api, [into], shape, 'into');
+      let colRoot = roots.get(partial);
+      if (colRoot === undefined) {
+        colRoot = rootsOf(partial, colK);
+        roots.set(partial, colRoot);
+      }
+      kernel ??= new RowKernel(setup, cols);
+      for (let i = from; i < to; i += BLOCK) {
+        checkAborted(setup, i, rows);
+        scanRows(setup, kernel, i, Math.min(i + BLOCK, to), partial, colRoot, rowK, colK);
+      }
+      return partial;
+    },
+    merge(partials) {
+      checkPartials(api, partials, shape, 'partials');
+      return mergePartials(setup, k, partials, shape);
+    },
+  } satisfies CandidateRows);
+}
+
+interface Shape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly rowK: number;
+  readonly colK: number;
+}
+
+function emptyPartial({ rows, cols, rowK, colK }: Shape): CandidatePartial {
+  return {
+    perLeft: new Int32Array(rows).fill(-1),
+    rowScores: new Float64Array(rows * rowK),
+    rowPartners: new Int32Array(rows * rowK),
+    perRight: new Int32Array(cols),
+    colScores: new Float64Array(cols * colK),
+    colPartners: new Int32Array(cols * colK),
+  };
+}
+
+function rootsOf(partial: CandidatePartial, colK: number): Float64Array {
+  const { perRight, colScores } = partial;
+  const root = new Float64Array(perRight.length).fill(-1);
+  if (colK > 0) {
+    for (let j = 0; j < root.length; j++) if (perRight[j] >= colK) root[j] = colScores[j * colK];
+  }
+  return root;
+}
+
+/**
+ * The hot loop: one kernel run per row, then each allowed pair offered to its row's heap and its
+ * column's heap, each rejected by one comparison with the heap's root in the usual case.
+ */
+function scanRows(
+  setup: Setup,
+  kernel: RowKernel,
+  from: number,
+  to: number,
+  partial: CandidatePartial,
+  colRoot: Float64Array,
+  rowK: number,
+  colK: number,
+): void {
+  const { left, right } = setup;
+  const { position, score } = kernel;
+  const { perLeft, rowScores, rowPartners, perRight, colScores, colPartners } = partial;
+  for (let i = from; i < to; i++) {
+    if (perLeft[i] >= 0) continue;
+    const count = kernel.run(left[i], right);
+    perLeft[i] = count;
+    const base = i * rowK;
+    let n = 0;
+    let rowRoot = -1;
+    for (let c = 0; c < count; c++) {
+      const j = position[c];
+      const s = score[c];
+      const seen = perRight[j]++;
+      if (s >= colRoot[j]) {
+        offer(colScores, colPartners, j * colK, Math.min(seen, colK), colK, s, i);
+        if (seen + 1 >= colK) colRoot[j] = colScores[j * colK];
+      }
+      if (s >= rowRoot) {
+        offer(rowScores, rowPartners, base, n, rowK, s, j);
+        if (n < rowK) n++;
+        if (n === rowK) rowRoot = rowScores[base];
+      }
+    }
+  }
+}
+
+function checkRange(api: string, from: number, to: number, rows: number): void {
+  const issues: PeermatchIssue[] = [];
+  if (!Number.isInteger(from) || from < 0 || from > rows) {
+    issues.push({
+      code: 'OUT_OF_RANGE',
+      path: ['from'],
+      message: `${api}: scan's from must be a whole number from 0 to ${rows}, got ${String(from)}`,
+    });
+  }
+  if (!Number.isInteger(to) || to < from || to > rows) {
+    issues.push({
+      code: 'OUT_OF_RANGE',
+      path: ['to'],
+      message: `${api}: scan's to must be a whole number from ${String(from)} to ${rows}, got ${String(to)}`,
+    });
+  }
+  if (issues.length > 0) throw new PeermatchError('INVALID_OPTIONS', `${api}: bad rows`, issues);
+}
+
+const FIELDS: readonly [keyof CandidatePartial, 'Int32Array' | 'Float64Array', keyof Shape][] = [
+  ['perLeft', 'Int32Array', 'rows'],
+  ['rowScores', 'Float64Array', 'rowK'],
+  ['rowPartners', 'Int32Array', 'rowK'],
+  ['perRight', 'Int32Array', 'cols'],
+  ['colScores', 'Float64Array', 'colK'],
+  ['colPartners', 'Int32Array', 'colK'],
+];
+
+/** Partials are plain data, possibly from another thread: check their shape and row coverage. */
+function checkPartials(
+  api: string,
+  partials: readonly CandidatePartial[],
+  shape: Shape,
+  where: 'partials' | 'into',
+): void {
+  const issues: PeermatchIssue[] = [];
+  if (!Array.isArray(partials) || partials.length === 0) {
+    issues.push({
+      code: 'INVALID_TYPE',
+      path: [where],
+      message: `${api}: merge needs an array of at least one partial from scan`,
+    });
+  } else {
+    partials.forEach((partial, p) => {
+      const path = where === 'into' ? ['into'] : ['partials', p];
+      for (const [field, type, per] of FIELDS) {
+        const length =
+          per === 'rows' || per === 'cols'
+            ? shape[per]
+            : (per === 'rowK' ? shape.rows : shape.cols) * shape[per];
+        const value = (partial as Partial<CandidatePartial> | null)?.[field];
+        const ok =
+          (type === 'Int32Array' ? value instanceof Int32Array : value instanceof Float64Array) &&
+          value?.length === length;
+        if (!ok) {
+          issues.push({
+            code: 'INVALID_TYPE',
+            path: [...path, field],
+            message: `${api}: ${where === 'into' ? 'into' : `partials[${p}]`}.${field} must be an ${type} of ${length}, as scan makes it`,
+          });
+        }
+      }
+    });
+  }
+  if (issues.length === 0 && where === 'partials') issues.push(...coverageIssues(api, partials));
+  if (issues.length > 0) {
+    throw new PeermatchError(
+      'INVALID_INPUT',
+      `${api}: ${issues.length} problem(s) with the ${where}`,
+      issues,
+    );
+  }
+}
+
+function coverageIssues(api: string, partials: readonly CandidatePartial[]): PeermatchIssue[] {
+  const rows = partials[0].perLeft.length;
+  const missing: number[] = [];
+  const twice: number[] = [];
+  for (let i = 0; i < rows; i++) {
+    let times = 0;
+    for (const p of partials) if (p.perLeft[i] >= 0) times++;
+    if (times === 0) missing.push(i);
+    else if (times > 1) twice.push(i);
+  }
+  const list = (found: number[]): string =>
+    `${found.length} row(s): ${found.slice(0, 10).join(', ')}${found.length > 10 ? ', …' : ''}`;
+  const issues: PeermatchIssue[] = [];
+  if (missing.length > 0) {
+    issues.push({
+      code: 'ROW_NOT_SCANNED',
+      path: ['partials'],
+      message: `${api}: no partial scanned ${list(missing)}`,
+    });
+  }
+  if (twice.length > 0) {
+    issues.push({
+      code: 'ROW_SCANNED_TWICE',
+      path: ['partials'],
+      message: `${api}: more than one partial scanned ${list(twice)} (their column counts would add up twice)`,
+    });
+  }
+  return issues;
+}
+
+function mergePartials(
+  setup: Setup,
+  k: number,
+  partials: readonly CandidatePartial[],
+  { rows, cols, rowK, colK }: Shape,
+): CompatibilityCandidates {
+  const perLeft = new Int32Array(rows);
+  const rowScores = new Float64Array(rows * rowK);
+  const rowPartners = new Int32Array(rows * rowK);
+  for (const p of partials) {
+    for (let i = 0; i < rows; i++) {
+      if (p.perLeft[i] < 0) continue;
+      perLeft[i] = p.perLeft[i];
+      const n = Math.min(p.perLeft[i], rowK);
+      for (let x = i * rowK; x < i * rowK + n; x++) {
+        rowScores[x] = p.rowScores[x];
+        rowPartners[x] = p.rowPartners[x];
+      }
+    }
+  }
+  const perRight = new Int32Array(cols);
+  let colScores = partials[0].colScores;
+  let colPartners = partials[0].colPartners;
+  if (partials.length === 1) perRight.set(partials[0].perRight);
+  else {
+    // Each column's k best over all partials: every partial's kept rows offered again.
+    colScores = new Float64Array(cols * colK);
+    colPartners = new Int32Array(cols * colK);
+    for (const p of partials) {
+      for (let j = 0; j < cols; j++) {
+        const base = j * colK;
+        const n = Math.min(p.perRight[j], colK);
+        for (let x = 0; x < n; x++) {
+          const had = perRight[j];
+          offer(
+            colScores,
+            colPartners,
+            base,
+            Math.min(had, colK),
+            colK,
+            p.colScores[base + x],
+            p.colPartners[base + x],
+          );
+          perRight[j] = had + 1;
+        }
+      }
+    }
+    // `perRight` counted kept rows to size the heaps; now the allowed partners of each column.
+    perRight.fill(0);
+    for (const p of partials) for (let j = 0; j < cols; j++) perRight[j] += p.perRight[j];
+  }
+  const forLeft = listHeaps(rowScores, rowPartners, perLeft, rowK);
+  const forRight = listHeaps(colScores, colPartners, perRight, colK);
+  return Object.freeze({
+    ...baseOf(setup, perLeft, perRight),
+    k,
+    forLeft,
+    forRight,
+    edges: unionEdges(forLeft, forRight, rows, cols),
+  });
+}
