@@ -41,7 +41,9 @@ describe('peermatch (in-process main)', () => {
   it('main(["frobnicate"]) is a usage error naming the commands', async () => {
     const { code, err } = await run(['frobnicate']);
     expect(code).toBe(2);
-    expect(err).toMatch(/^peermatch: unknown command "frobnicate"; use one of match, rematch, validate/);
+    expect(err).toMatch(
+      /^peermatch: unknown command "frobnicate"; use one of match, rematch, validate/,
+    );
   });
 
   it('every command has --help', async () => {
