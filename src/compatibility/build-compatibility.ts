@@ -40,7 +40,7 @@ export type { CompatibilityOptions };
  * matrix.explain('carla', 'bo').violations[0].code;
  * //=> 'REPORTING_LINE'
  * matrix.diagnose().unpartnered[0]?.message;
- * //=> 'eve has no allowed giver among 3: safeguarding excludes 3; relaxing safeguarding alone would allow 3'
+ * //=> 'eve has no allowed mentor among 3: safeguarding excludes 3; relaxing safeguarding alone would allow 3'
  * ```
  */
 export function buildCompatibility(

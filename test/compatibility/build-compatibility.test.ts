@@ -76,6 +76,17 @@ describe('buildCompatibility', () => {
     expect(eve.excludedBy).toEqual([{ rule: 'safeguarding', code: 'SAFEGUARDING', count: 3 }]);
     expect(eve.relax).toEqual([{ rule: 'safeguarding', gains: 3 }]);
     expect(eve.message).toContain('relaxing safeguarding alone would allow 3');
+    // Messages name the partners by the role they all share, as a coordinator would.
+    expect(eve.message).toMatch(/^eve has no allowed mentor among 3: /);
+    expect(carla.message).toMatch(/^carla has no allowed mentee among 2: /);
+  });
+
+  it('buildCompatibility(cohort).diagnose() falls back to "giver" when the other side mixes mentors and peers', () => {
+    const records = [...PEOPLE.filter((p) => p.id !== 'dan'), { id: 'pia', role: 'peer' }];
+    const eve = buildCompatibility(cohortOf(records, TAXONOMY))
+      .diagnose()
+      .unpartnered.find((u) => u.participantId === 'eve');
+    expect(eve?.message).toMatch(/^eve has no allowed giver among 3: /);
   });
 
   it('buildCompatibility(cohort) gives neutral 0.5 for missing data and says what is missing', () => {

@@ -19,6 +19,23 @@ export function unpartneredOf(
   return out;
 }
 
+const ROLE_NOUNS = ['mentor', 'mentee', 'peer'] as const;
+
+/**
+ * What a coordinator calls the other side in a message: the role its members share ("mentor",
+ * "mentee", "peer"), or the matrix's neutral word when they mix roles.
+ */
+function partnerNoun(setup: Setup, others: ArrayLike<number>, neutral: string): string {
+  const role = setup.cohort.role;
+  let seen = -1;
+  for (let k = 0; k < others.length; k++) {
+    const r = role[others[k]];
+    if (seen === -1) seen = r;
+    else if (r !== seen) return neutral;
+  }
+  return seen === -1 ? neutral : ROLE_NOUNS[seen];
+}
+
 /**
  * For each participant without a partner: which rules exclude whom (counted per rule), and
  * which single rule, relaxed, would give them candidates (those excluded by that rule alone).
@@ -63,7 +80,7 @@ export function diagnose(
       .map(([rule, gains]) => ({ rule, gains }))
       .sort((a, b) => b.gains - a.gains || a.rule.localeCompare(b.rule));
     for (const r of relax) relaxTotals.set(r.rule, (relaxTotals.get(r.rule) ?? 0) + 1);
-    const role = who.side === 'left' ? 'receiver' : 'giver';
+    const role = partnerNoun(setup, others, who.side === 'left' ? 'receiver' : 'giver');
     const message =
       candidates === 0
         ? `${who.participantId} has no possible ${role} at all: the other side is empty`
