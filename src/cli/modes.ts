@@ -13,6 +13,8 @@ import { UsageError } from './usage-error.js';
 export interface ModeOptions {
   readonly objective?: MatchObjective;
   readonly minScore?: number;
+  /** The mode's progress, for the progress bar. */
+  readonly onProgress?: (phase: string, done: number, total: number) => void;
 }
 
 /** Runs one matching mode on a normalised cohort. */
@@ -30,12 +32,13 @@ export const MODES: Readonly<Record<string, ModeRunner | undefined>> = Object.fr
     if (options.minScore !== undefined) {
       throw new UsageError('match: --min-score does not apply to --mode group');
     }
-    return matchGroups(cohort, program);
+    return matchGroups(cohort, program, { onProgress: options.onProgress });
   },
   reciprocal: (cohort, program, options) =>
     matchReciprocal(cohort, program, {
       objective: options.objective as 'coverage' | 'total' | undefined,
       minScore: options.minScore,
+      onProgress: options.onProgress,
     }),
   // A re-match needs the previous result and the changes: `peermatch rematch`.
   rematch: undefined,

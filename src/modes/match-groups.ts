@@ -6,6 +6,7 @@
 
 import { buildCompatibility } from '../compatibility/build-compatibility.js';
 import type { CompatibilityMatrix, PartnerDiagnosis } from '../compatibility/types.js';
+import { PeermatchError } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import { parseProgram } from '../profile/parse-program.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
@@ -295,9 +296,22 @@ export function matchGroups(
   const parsed = program === undefined ? cohort.program : parseProgram(program);
   const read = readGroupOptions(cohort, parsed, options);
   const base = compatibilityOptions(read.opts);
-  return read.kind === 'peer-circle'
-    ? circles(cohort, program, read, base)
-    : mentoring(cohort, program, read, base);
+  read.progress?.('matrix', 0, 1);
+  const result =
+    read.kind === 'peer-circle'
+      ? circles(cohort, program, read, base)
+      : mentoring(cohort, program, read, base);
+  read.progress?.('report', 1, 1);
+  return result;
+}
+
+/** Between the matrix and the search, and after it: the phase boundaries, and a look at the signal. */
+function nextPhase(read: Read, ended: 'matrix' | 'solve'): void {
+  if (read.opts.signal?.aborted) {
+    throw new PeermatchError('ABORTED', `${API}: aborted after the ${ended} phase`);
+  }
+  read.progress?.(ended, 1, 1);
+  read.progress?.(ended === 'matrix' ? 'solve' : 'report', 0, 1);
 }
 
 type Read = ReturnType<typeof readGroupOptions>;
@@ -316,8 +330,10 @@ function circles(
     right: ids,
     layout: 'square',
   });
+  nextPhase(read, 'matrix');
   const w = memberWeights(cohort, square, 1, read.balance, read.balancePenalty);
   const formed = formCircles(w, read.minSize, read.maxSize, read.maxPasses);
+  nextPhase(read, 'solve');
   const { n, raw, forbidden, ruleForbidden } = w;
   assertNoForbidden(formed.members, forbidden, n, ids);
   const groups: MatchedGroup[] = [];
@@ -429,6 +445,7 @@ function mentoring(
     right: mentees,
     layout: 'square',
   });
+  nextPhase(read, 'matrix');
   const n = mentees.length;
   const groups = mentors.length;
   const cap = new Int32Array(groups);
@@ -466,6 +483,7 @@ function mentoring(
       if (better(other, found)) found = other;
     }
   }
+  nextPhase(read, 'solve');
   const members = membersOf(found.groupOf, groups);
   assertNoForbidden(members, w.forbidden, n, mentees);
   const result: MatchedGroup[] = [];

@@ -14,7 +14,7 @@ import { cycleCover } from '../solvers/cycle-cover.js';
 import { maxWeightMatching } from '../solvers/max-weight-matching.js';
 import { reciprocalAlternatives } from './_internal/alternatives.js';
 import { explanationOf } from './_internal/explanation.js';
-import { OptionReader } from './_internal/option-reader.js';
+import { type ModeProgress, OptionReader } from './_internal/option-reader.js';
 import { pairStats } from './_internal/pair-stats.js';
 import { reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
 import { summarizeScores } from './_internal/score-summary.js';
@@ -74,6 +74,13 @@ export interface MatchReciprocalOptions
    * @default 100
    */
   readonly stabilityLimit?: number;
+  /**
+   * Called as the run advances, with `(phase, done, total)`: `'matrix'`, `'solve'` (pairs formed
+   * by the blossom, or the assignment's rows for rings) and `'report'`; each phase ends with
+   * `done === total`.
+   * @default undefined
+   */
+  readonly onProgress?: ModeProgress;
 }
 
 /** The defaults of {@link MatchReciprocalOptions}. */
@@ -113,6 +120,7 @@ const OPTION_KEYS = [
   'constraints',
   'weights',
   'signal',
+  'onProgress',
 ];
 
 function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined) {
@@ -127,6 +135,7 @@ function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined
   const candidates = read.integer('candidates', opts.candidates, 1);
   const alternatives = read.integer('alternatives', opts.alternatives, 0) ?? d.alternatives;
   const stabilityLimit = read.integer('stabilityLimit', opts.stabilityLimit, 0) ?? d.stabilityLimit;
+  const progress = read.progress(opts.onProgress);
   if (structure === 'rings' && alternatives > 0) {
     read.problem(
       ['alternatives'],
@@ -153,6 +162,7 @@ function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined
       candidates ?? (participants.length <= d.denseUpTo ? Number.POSITIVE_INFINITY : d.candidates),
     alternatives,
     stabilityLimit,
+    progress,
   };
 }
 
@@ -264,7 +274,8 @@ export function matchReciprocal(
   options?: MatchReciprocalOptions,
 ): MatchResult {
   const o = readOptions(cohort, options);
-  const { opts, participants: ids, minScore, balanceWeight: lambda } = o;
+  const { opts, participants: ids, minScore, balanceWeight: lambda, progress } = o;
+  progress?.('matrix', 0, 1);
   const matrix: CompatibilityMatrix = buildCompatibility(cohort, program, {
     left: ids,
     right: ids,
@@ -286,12 +297,23 @@ export function matchReciprocal(
     return s >= minScore ? s : Number.NEGATIVE_INFINITY;
   };
   const linkUsable = (a: number, b: number) => mutual(a, b) && scores[a * n + b] >= minScore;
+  progress?.('matrix', 1, 1);
   checkAborted(opts.signal, 'before solving');
 
+  // The solvers look at the signal as they go and report under their own phase names.
+  const control = {
+    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    ...(progress === undefined
+      ? {}
+      : { onProgress: (_: string, done: number, total: number) => progress('solve', done, total) }),
+  };
   let solved: Solved;
   if (o.structure === 'pairs') {
     const edges = pairEdges(n, pairScore, o.candidates);
-    const { mate } = maxWeightMatching(n, edges, { maxCardinality: o.objective === 'coverage' });
+    const { mate } = maxWeightMatching(n, edges, {
+      maxCardinality: o.objective === 'coverage',
+      ...control,
+    });
     const cycles: Int32Array[] = [];
     for (let a = 0; a < n; a++) if (mate[a] > a) cycles.push(Int32Array.of(a, mate[a]));
     solved = { cycles, split: new Uint8Array(cycles.length), mate };
@@ -306,10 +328,11 @@ export function matchReciprocal(
           a === b ? stayOut : linkUsable(a, b) ? scores[a * n + b] : Number.NEGATIVE_INFINITY;
       }
     }
-    const cover = cycleCover({ n, data }, { maxLength: o.maxRingLength });
+    const cover = cycleCover({ n, data }, { maxLength: o.maxRingLength, ...control });
     solved = { cycles: cover.cycles, split: cover.fromSplit, cut: cover.cut };
   }
   checkAborted(opts.signal, 'after solving');
+  progress?.('report', 0, 1);
 
   const group = new Int32Array(n).fill(-1);
   const value = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
@@ -407,11 +430,13 @@ export function matchReciprocal(
     rings,
     stability: reciprocalStability(ids, pairScore, value, group, o.stabilityLimit),
   };
-  if (o.alternatives > 0 && solved.mate !== undefined) {
-    return {
-      ...result,
-      alternatives: reciprocalAlternatives(ids, pairScore, solved.mate, o.alternatives),
-    };
-  }
-  return result;
+  const withAlternatives =
+    o.alternatives > 0 && solved.mate !== undefined
+      ? {
+          ...result,
+          alternatives: reciprocalAlternatives(ids, pairScore, solved.mate, o.alternatives),
+        }
+      : result;
+  progress?.('report', 1, 1);
+  return withAlternatives;
 }

@@ -213,7 +213,8 @@ export function rematch(
   const programInForce: ProgramInput | Program | undefined = input.rotation
     ? { ...parsed, constraints: { ...parsed.constraints, noRepeat: true } }
     : program;
-  const opts = input.opts;
+  const { opts, progress } = input;
+  progress?.('matrix', 0, 1);
   const matrix = buildCompatibility(cohort, programInForce, {
     left: mentors,
     right: menteeIds,
@@ -223,6 +224,7 @@ export function rematch(
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
   });
+  progress?.('matrix', 1, 1);
 
   // 4. One assignment: mentees × remaining seats.
   const rows = matrix.cols;
@@ -259,19 +261,32 @@ export function rematch(
     }
   }
   const assigned = new Int32Array(rows).fill(-1);
+  progress?.('solve', 0, rows);
   if (rows > 0 && seatMentor.length > 0) {
     if (opts.signal?.aborted) throw new PeermatchError('ABORTED', `${API}: aborted before solving`);
     const { rowToCol } = solveAssignment(
       { rows, cols, data },
-      { maximize: true, partial: input.objective === 'coverage' },
+      {
+        maximize: true,
+        partial: input.objective === 'coverage',
+        ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+        ...(progress === undefined
+          ? {}
+          : {
+              onProgress: (_: string, done: number, total: number) =>
+                progress('solve', done, total),
+            }),
+      },
     );
     for (let e = 0; e < rows; e++) {
       if (rowToCol[e] >= 0 && rowToCol[e] < seatMentor.length)
         assigned[e] = seatMentor[rowToCol[e]];
     }
   }
+  progress?.('solve', rows, rows);
 
-  return assemble(
+  progress?.('report', 0, 1);
+  const result = assemble(
     cohort,
     input,
     matrix,
@@ -283,6 +298,8 @@ export function rematch(
     ended,
     keptCell,
   );
+  progress?.('report', 1, 1);
+  return result;
 }
 
 function assemble(

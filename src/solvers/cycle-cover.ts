@@ -5,6 +5,7 @@
  * dynamic program that cuts each over-long cycle into consecutive arcs closed into short cycles.
  */
 import { PeermatchError } from '../errors.js';
+import { type ProgressCallback, readSolverOptions } from './_internal/read-options.js';
 import { solveAssignment } from './solve-assignment.js';
 
 const API = 'cycleCover';
@@ -25,10 +26,14 @@ export interface CycleCoverOptions {
    * @default Infinity
    */
   readonly maxLength?: number;
+  /** Cancels the run (`PeermatchError` `ABORTED`), as in `solveAssignment`. */
+  readonly signal?: AbortSignal;
+  /** The progress of each round's assignment, as `solveAssignment` reports it. Throttled. */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** Defaults of {@link CycleCoverOptions}. */
-export const CYCLE_COVER_DEFAULTS: Readonly<Required<CycleCoverOptions>> = Object.freeze({
+export const CYCLE_COVER_DEFAULTS: Readonly<{ maxLength: number }> = Object.freeze({
   maxLength: Number.POSITIVE_INFINITY,
 });
 
@@ -154,7 +159,8 @@ function canonical(cycle: Int32Array): Int32Array {
  * @param options - See {@link CycleCoverOptions}.
  * @returns Successors, cycles (each from its smallest node) and the total weight.
  * @throws {PeermatchError} `INVALID_MATRIX` (bad size or cells, from `solveAssignment`),
- *   `INFEASIBLE` when no cover exists, `INVALID_OPTIONS` for a bad `maxLength`.
+ *   `INFEASIBLE` when no cover exists, `INVALID_OPTIONS` for a bad `maxLength`, `signal` or
+ *   `onProgress`; `ABORTED`.
  * @example
  * ```ts
  * const data = Float64Array.from([0, 5, 1, 1, 0, 5, 5, 1, 0]); // loops worth 0
@@ -169,6 +175,12 @@ export function cycleCover(
   options?: CycleCoverOptions,
 ): CycleCoverResult {
   const limit = options?.maxLength ?? CYCLE_COVER_DEFAULTS.maxLength;
+  // Only the run controls: maxLength is checked below with its own messages.
+  const control = readSolverOptions(
+    API,
+    { signal: options?.signal, onProgress: options?.onProgress },
+    {},
+  );
   if (typeof limit !== 'number' || Number.isNaN(limit) || limit < 2) {
     fail(`expected \`maxLength\` to be a number ≥ 2, got \`${String(limit)}\``);
   }
@@ -204,7 +216,10 @@ export function cycleCover(
         }
       }
     }
-    const { rowToCol } = solveAssignment({ rows: m, cols: m, data: sub }, { maximize: true });
+    const { rowToCol } = solveAssignment(
+      { rows: m, cols: m, data: sub },
+      { maximize: true, signal: control.signal, onProgress: control.onProgress },
+    );
     const seen = new Uint8Array(m);
     const loops: number[] = [];
     let cutNow = 0;

@@ -8,7 +8,8 @@
  */
 import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import { blossomMatching } from './_internal/blossom.js';
-import { readBooleanOptions } from './_internal/read-options.js';
+import { type ProgressCallback, readSolverOptions } from './_internal/read-options.js';
+import { RunMonitor } from './_internal/run-monitor.js';
 
 /** One undirected edge `[u, v, weight]` between nodes `u` and `v` (0-based). */
 export type WeightedEdge = readonly [u: number, v: number, weight: number];
@@ -40,10 +41,17 @@ export interface MaxWeightMatchingOptions {
    * @default false
    */
   readonly duals?: boolean;
+  /** Cancels the run: checked every so much work, it throws `PeermatchError` `ABORTED`. */
+  readonly signal?: AbortSignal;
+  /**
+   * Called as the run goes: phase `'augment'`, `done` = pairs formed so far, `total` = at most
+   * ⌊n / 2⌋ (the run may end earlier, with a last call at `total`). Throttled.
+   */
+  readonly onProgress?: ProgressCallback;
 }
 
 /** Defaults of {@link MaxWeightMatchingOptions}. */
-export const MAX_WEIGHT_MATCHING_DEFAULTS: Readonly<Required<MaxWeightMatchingOptions>> =
+export const MAX_WEIGHT_MATCHING_DEFAULTS: Readonly<{ maxCardinality: boolean; duals: boolean }> =
   Object.freeze({ maxCardinality: false, duals: false });
 
 /**
@@ -109,7 +117,7 @@ const MAX_ABS_WEIGHT = 1e300;
  *   the dual solution proving optimality.
  * @throws {PeermatchError} `INVALID_MATRIX` listing every bad edge (endpoint out of range or
  *   not an integer, self-loop, NaN or infinite weight, unequal array lengths) or a bad `n`;
- *   `INVALID_OPTIONS` for a non-boolean option.
+ *   `INVALID_OPTIONS` for a non-boolean option, a bad `signal` or `onProgress`; `ABORTED`.
  *
  * @example
  * ```ts
@@ -129,9 +137,14 @@ export function maxWeightMatching(
   edges: MatchingEdges,
   options?: MaxWeightMatchingOptions,
 ): MaxWeightMatchingResult {
-  const { maxCardinality, duals } = readBooleanOptions(API, options, MAX_WEIGHT_MATCHING_DEFAULTS);
+  const { maxCardinality, duals, signal, onProgress } = readSolverOptions(
+    API,
+    options,
+    MAX_WEIGHT_MATCHING_DEFAULTS,
+  );
   const graph = readEdges(n, edges, maxCardinality);
-  const outcome = blossomMatching(n, graph.u, graph.v, graph.weight, maxCardinality);
+  const monitor = new RunMonitor(API, signal, onProgress);
+  const outcome = blossomMatching(n, graph.u, graph.v, graph.weight, maxCardinality, monitor);
   if (!duals) return { mate: outcome.mate, total: outcome.total };
   return { mate: outcome.mate, total: outcome.total, duals: readDuals(n, outcome) };
 }

@@ -150,3 +150,34 @@ describe('cycleCover', () => {
     expect(cycleCover({ n: 0, data: new Float64Array(0) }).cycles).toEqual([]);
   });
 });
+
+describe('cycleCover signal and onProgress', () => {
+  const n = 300;
+  // Every node ranks the others alike: long searches in the assignment underneath.
+  const data = Float64Array.from({ length: n * n }, (_, k) =>
+    k % (n + 1) === 0 ? 0 : ((k % n) * 7919) % 1000,
+  );
+
+  it('cycleCover(matrix, { onProgress }) passes on the assignment progress and changes nothing', () => {
+    const reports: [string, number, number][] = [];
+    const plain = cycleCover({ n, data });
+    const watched = cycleCover(
+      { n, data },
+      { onProgress: (phase, done, total) => reports.push([phase, done, total]) },
+    );
+    expect(watched).toEqual(plain);
+    expect(reports[0]).toEqual(['assign', 0, n]);
+    expect(reports.at(-1)).toEqual(['assign', n, n]);
+  });
+
+  it('cycleCover(matrix, { signal }) throws ABORTED; a bad signal is INVALID_OPTIONS', () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect(() => cycleCover({ n, data }, { signal: controller.signal })).toThrowError(
+      expect.objectContaining({ code: 'ABORTED' }),
+    );
+    expect(() => cycleCover({ n, data }, { signal: 'stop' } as never)).toThrowError(
+      expect.objectContaining({ code: 'INVALID_OPTIONS' }),
+    );
+  });
+});

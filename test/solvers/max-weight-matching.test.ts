@@ -628,3 +628,82 @@ describe('maxWeightMatching', () => {
     });
   });
 });
+
+describe('maxWeightMatching signal and onProgress', () => {
+  /** A random graph large enough that the run looks at its signal many times. */
+  const n = 1200;
+  const edges = (() => {
+    let seed = 12345;
+    const random = () => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const from: number[] = [];
+    const to: number[] = [];
+    const weight: number[] = [];
+    for (let a = 0; a < n; a++) {
+      for (let t = 0; t < 8; t++) {
+        const b = Math.floor(random() * n);
+        if (b === a) continue;
+        from.push(a);
+        to.push(b);
+        weight.push(Math.round(random() * 100) / 10);
+      }
+    }
+    return { from, to, weight };
+  })();
+
+  it('maxWeightMatching(n, edges, { onProgress }) reports pairs formed, ending at ⌊n / 2⌋, and changes nothing', () => {
+    const reports: [string, number, number][] = [];
+    const plain = maxWeightMatching(n, edges, { maxCardinality: true });
+    const watched = maxWeightMatching(n, edges, {
+      maxCardinality: true,
+      onProgress: (phase, done, total) => reports.push([phase, done, total]),
+    });
+    expect(watched).toEqual(plain);
+    expect(reports.length).toBeGreaterThan(2);
+    expect(reports[0]).toEqual(['augment', 0, n / 2]);
+    expect(reports.at(-1)).toEqual(['augment', n / 2, n / 2]);
+    for (let k = 1; k < reports.length; k++) {
+      expect(reports[k][1]).toBeGreaterThan(reports[k - 1][1]);
+    }
+  });
+
+  it('maxWeightMatching(n, edges, { signal }) throws ABORTED before any work, or mid-run when aborted', () => {
+    const early = new AbortController();
+    early.abort();
+    expect(() => maxWeightMatching(n, edges, { signal: early.signal })).toThrowError(
+      expect.objectContaining({ code: 'ABORTED' }),
+    );
+    const late = new AbortController();
+    const seen: number[] = [];
+    let error: unknown;
+    try {
+      maxWeightMatching(n, edges, {
+        signal: late.signal,
+        onProgress: (_phase, done, total) => {
+          seen.push(done);
+          if (done > 0 && done < total) late.abort();
+        },
+      });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(PeermatchError.is(error) && error.code).toBe('ABORTED');
+    expect(seen.at(-1)).toBeLessThan(n / 2);
+  });
+
+  it('maxWeightMatching(n, edges, options) rejects a signal or onProgress of the wrong type', () => {
+    let error: unknown;
+    try {
+      maxWeightMatching(2, [[0, 1, 1]], { signal: 'stop', onProgress: 1 } as never);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(PeermatchError.is(error) && error.code).toBe('INVALID_OPTIONS');
+    expect((error as PeermatchError).issues.map((issue) => issue.path)).toEqual([
+      ['signal'],
+      ['onProgress'],
+    ]);
+  });
+});

@@ -88,6 +88,7 @@ export async function matchCommand(args: string[], io: CliIo): Promise<number> {
     const result = run(cohort, program, {
       objective: values.objective as MatchObjective | undefined,
       minScore,
+      onProgress: progress.phase,
     });
     progress.done();
     if (values.out !== undefined) await writeMatchResult(resolve(io.cwd, values.out), result);

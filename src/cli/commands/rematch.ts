@@ -83,6 +83,7 @@ export async function rematchCommand(args: string[], io: CliIo): Promise<number>
       objective,
       minScore,
       rotation: values.rotation,
+      onProgress: progress.phase,
     });
     progress.done();
     if (values.out !== undefined) await writeMatchResult(resolve(io.cwd, values.out), result);

@@ -2,7 +2,7 @@ import type { CompatibilityOptions } from '../../compatibility/build-compatibili
 import type { Cohort } from '../../profile/cohort.js';
 import type { Program } from '../../profile/program-schema.js';
 import { BALANCE_FIELDS, type BalanceLevel, type GroupBalance } from './group-weights.js';
-import { OptionReader } from './option-reader.js';
+import { type ModeProgress, OptionReader } from './option-reader.js';
 
 export type GroupKind = 'mentoring' | 'peer-circle';
 
@@ -66,6 +66,12 @@ export interface MatchGroupsOptions
    * @default every participant with role `mentee`
    */
   readonly mentees?: readonly string[];
+  /**
+   * Called as the run advances, with `(phase, done, total)`: `'matrix'`, `'solve'` (group
+   * formation and local search) and `'report'`; each phase ends with `done === total`.
+   * @default undefined
+   */
+  readonly onProgress?: ModeProgress;
 }
 
 /** The defaults of {@link MatchGroupsOptions}. */
@@ -92,6 +98,7 @@ const KEYS = [
   'constraints',
   'weights',
   'signal',
+  'onProgress',
 ];
 const LEVELS: readonly BalanceLevel[] = ['off', 'prefer', 'require'];
 
@@ -105,6 +112,7 @@ export interface ReadGroupOptions {
   readonly balance: GroupBalance;
   readonly balancePenalty: number;
   readonly maxPasses: number;
+  readonly progress: ModeProgress | undefined;
 }
 
 /** Reads and checks every option at once; sides are returned in id order. */
@@ -135,6 +143,7 @@ export function readGroupOptions(
   const peerWeight = read.nonNegative('peerWeight', opts.peerWeight, d.peerWeight);
   const balancePenalty = read.nonNegative('balancePenalty', opts.balancePenalty, d.balancePenalty);
   const maxPasses = read.integer('maxPasses', opts.maxPasses, 0) ?? d.maxPasses;
+  const progress = read.progress(opts.onProgress);
   const balance = opts.balance ?? {};
   if (typeof balance !== 'object' || balance === null) {
     read.problem(['balance'], 'INVALID_TYPE', 'options.balance must be an object');
@@ -173,6 +182,7 @@ export function readGroupOptions(
     balance,
     balancePenalty,
     maxPasses,
+    progress,
     participants,
     mentors,
     mentees,

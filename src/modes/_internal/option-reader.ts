@@ -3,6 +3,9 @@ import type { Cohort } from '../../profile/cohort.js';
 
 type Path = (string | number)[];
 
+/** What every mode's `onProgress` receives: `done` of `total` units of the named phase. */
+export type ModeProgress = (phase: string, done: number, total: number) => void;
+
 /**
  * Reads a mode's options and collects every problem, so one `INVALID_OPTIONS` error lists them
  * all (`done()` throws it). Each check returns a usable value even when the input is bad, so
@@ -87,6 +90,31 @@ export class OptionReader<T extends object> {
       `options.${key} must be a finite number ≥ 0, got ${String(value)}`,
     );
     return fallback;
+  }
+
+  /**
+   * An `onProgress(phase, done, total)` callback, or `undefined` when absent (or bad). A mode
+   * reports its phase boundaries and forwards its solver's reports, which may repeat the same
+   * numbers: the callback returned passes each distinct report on once.
+   */
+  progress(value: unknown): ModeProgress | undefined {
+    if (value === undefined) return undefined;
+    if (typeof value === 'function') {
+      const callback = value as ModeProgress;
+      let last = '';
+      return (phase, done, total) => {
+        const key = `${phase}\u0000${done}\u0000${total}`;
+        if (key === last) return;
+        last = key;
+        callback(phase, done, total);
+      };
+    }
+    this.problem(
+      ['onProgress'],
+      'INVALID_TYPE',
+      `options.onProgress must be a function (phase, done, total), got ${typeof value}`,
+    );
+    return undefined;
   }
 
   /** `true`, `false`, or `fallback` when absent. */

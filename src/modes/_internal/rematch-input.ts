@@ -2,7 +2,7 @@ import type { CompatibilityOptions } from '../../compatibility/build-compatibili
 import { PeermatchError, type PeermatchIssue } from '../../errors.js';
 import type { Cohort } from '../../profile/cohort.js';
 import type { MatchedPair, MatchResult } from '../match-result.js';
-import { OptionReader } from './option-reader.js';
+import { type ModeProgress, OptionReader } from './option-reader.js';
 
 /** What changed since the previous result. Newcomers and changed profiles are simply in the cohort. */
 export interface RematchChanges {
@@ -51,6 +51,13 @@ export interface RematchOptions
    * @default false
    */
   readonly rotation?: boolean;
+  /**
+   * Called as the run advances, with `(phase, done, total)`: `'matrix'` (the people who need a
+   * partner against the mentors with room), `'solve'` (the assignment's rows) and `'report'`;
+   * each phase ends with `done === total`.
+   * @default undefined
+   */
+  readonly onProgress?: ModeProgress;
 }
 
 /** The defaults of {@link RematchOptions}. */
@@ -82,6 +89,7 @@ const OPTION_KEYS = [
   'constraints',
   'weights',
   'signal',
+  'onProgress',
 ];
 
 export const pairKey = (mentorId: string, menteeId: string): string =>
@@ -99,6 +107,7 @@ export interface RematchInput {
   readonly breakPenalty: number;
   readonly waitingWeight: number;
   readonly rotation: boolean;
+  readonly progress: ModeProgress | undefined;
   readonly opts: RematchOptions;
 }
 
@@ -230,6 +239,7 @@ export function readRematchInput(
   const waitingWeight = read.nonNegative('waitingWeight', opts.waitingWeight, d.waitingWeight);
   const allowBreaking = read.boolean('allowBreaking', opts.allowBreaking, d.allowBreaking);
   const rotation = read.boolean('rotation', opts.rotation, d.rotation);
+  const progress = read.progress(opts.onProgress);
   read.done();
   return {
     previousPairs,
@@ -242,6 +252,7 @@ export function readRematchInput(
     breakPenalty,
     waitingWeight,
     rotation,
+    progress,
     opts,
   };
 }

@@ -20,6 +20,7 @@
  * - No recursion: blossom leaves, end-of-stage expansion and augmentation through nested
  *   blossoms use explicit stacks, so nesting depth ~n on 10⁵-node graphs cannot overflow.
  */
+import type { RunMonitor } from './run-monitor.js';
 
 /** What the kernel hands back; the public wrapper turns it into the API's result. */
 export interface BlossomOutcome {
@@ -45,6 +46,7 @@ export function blossomMatching(
   edgeV: Int32Array,
   weight: Float64Array,
   maxCardinality: boolean,
+  monitor: RunMonitor,
 ): BlossomOutcome {
   const m = edgeU.length;
   const n2 = 2 * n;
@@ -579,7 +581,10 @@ export function blossomMatching(
     return false;
   };
 
+  // Each stage forms one more pair (or ends the run); a substage's dual update scans O(n).
+  monitor.begin('augment', Math.floor(n / 2));
   for (let stage = 0; stage < n; stage++) {
+    monitor.tick(stage, n + m);
     label.fill(0);
     bestEdge.fill(-1);
     listStart.fill(-1, n);
@@ -598,6 +603,7 @@ export function blossomMatching(
         augmented = scanVertex(queue[--queueLength]);
       }
       if (augmented) break;
+      monitor.tick(stage, n);
 
       // No tight edge left to follow: move the duals by the largest delta that keeps them
       // feasible (duals of vertices are doubled, so every delta here is doubled too).
@@ -702,5 +708,6 @@ export function blossomMatching(
     partner[v] = w;
     if (v < w) total += weight[p >> 1];
   }
+  monitor.end();
   return { mate: partner, total, dual, parent, base };
 }
