@@ -10,11 +10,12 @@ import type { CompatibilityMatrix } from '../compatibility/types.js';
 import { PeermatchError } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
+import type { ProgressCallback } from '../solvers/_internal/read-options.js';
 import { cycleCover } from '../solvers/cycle-cover.js';
 import { maxWeightMatching } from '../solvers/max-weight-matching.js';
 import { reciprocalAlternatives } from './_internal/alternatives.js';
 import { explanationOf } from './_internal/explanation.js';
-import { type ModeProgress, OptionReader } from './_internal/option-reader.js';
+import { OptionReader } from './_internal/option-reader.js';
 import { pairStats } from './_internal/pair-stats.js';
 import { reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
 import { summarizeScores } from './_internal/score-summary.js';
@@ -80,7 +81,7 @@ export interface MatchReciprocalOptions
    * `done === total`.
    * @default undefined
    */
-  readonly onProgress?: ModeProgress;
+  readonly onProgress?: ProgressCallback;
 }
 
 /** The defaults of {@link MatchReciprocalOptions}. */

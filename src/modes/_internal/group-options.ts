@@ -1,8 +1,9 @@
 import type { CompatibilityOptions } from '../../compatibility/build-compatibility.js';
 import type { Cohort } from '../../profile/cohort.js';
 import type { Program } from '../../profile/program-schema.js';
+import type { ProgressCallback } from '../../solvers/_internal/read-options.js';
 import { BALANCE_FIELDS, type BalanceLevel, type GroupBalance } from './group-weights.js';
-import { type ModeProgress, OptionReader } from './option-reader.js';
+import { OptionReader } from './option-reader.js';
 
 export type GroupKind = 'mentoring' | 'peer-circle';
 
@@ -71,7 +72,7 @@ export interface MatchGroupsOptions
    * formation and local search) and `'report'`; each phase ends with `done === total`.
    * @default undefined
    */
-  readonly onProgress?: ModeProgress;
+  readonly onProgress?: ProgressCallback;
 }
 
 /** The defaults of {@link MatchGroupsOptions}. */
@@ -112,7 +113,7 @@ export interface ReadGroupOptions {
   readonly balance: GroupBalance;
   readonly balancePenalty: number;
   readonly maxPasses: number;
-  readonly progress: ModeProgress | undefined;
+  readonly progress: ProgressCallback | undefined;
 }
 
 /** Reads and checks every option at once; sides are returned in id order. */

@@ -1,10 +1,8 @@
 import { PeermatchError, type PeermatchIssue } from '../../errors.js';
 import type { Cohort } from '../../profile/cohort.js';
+import type { ProgressCallback } from '../../solvers/_internal/read-options.js';
 
 type Path = (string | number)[];
-
-/** What every mode's `onProgress` receives: `done` of `total` units of the named phase. */
-export type ModeProgress = (phase: string, done: number, total: number) => void;
 
 /**
  * Reads a mode's options and collects every problem, so one `INVALID_OPTIONS` error lists them
@@ -97,10 +95,10 @@ export class OptionReader<T extends object> {
    * reports its phase boundaries and forwards its solver's reports, which may repeat the same
    * numbers: the callback returned passes each distinct report on once.
    */
-  progress(value: unknown): ModeProgress | undefined {
+  progress(value: unknown): ProgressCallback | undefined {
     if (value === undefined) return undefined;
     if (typeof value === 'function') {
-      const callback = value as ModeProgress;
+      const callback = value as ProgressCallback;
       let last = '';
       return (phase, done, total) => {
         const key = `${phase}\u0000${done}\u0000${total}`;

@@ -1,8 +1,9 @@
 import type { CompatibilityOptions } from '../../compatibility/build-compatibility.js';
 import { PeermatchError, type PeermatchIssue } from '../../errors.js';
 import type { Cohort } from '../../profile/cohort.js';
+import type { ProgressCallback } from '../../solvers/_internal/read-options.js';
 import type { MatchedPair, MatchResult } from '../match-result.js';
-import { type ModeProgress, OptionReader } from './option-reader.js';
+import { OptionReader } from './option-reader.js';
 
 /** What changed since the previous result. Newcomers and changed profiles are simply in the cohort. */
 export interface RematchChanges {
@@ -57,7 +58,7 @@ export interface RematchOptions
    * each phase ends with `done === total`.
    * @default undefined
    */
-  readonly onProgress?: ModeProgress;
+  readonly onProgress?: ProgressCallback;
 }
 
 /** The defaults of {@link RematchOptions}. */
@@ -107,7 +108,7 @@ export interface RematchInput {
   readonly breakPenalty: number;
   readonly waitingWeight: number;
   readonly rotation: boolean;
-  readonly progress: ModeProgress | undefined;
+  readonly progress: ProgressCallback | undefined;
   readonly opts: RematchOptions;
 }
 
