@@ -42,7 +42,7 @@ export interface CapacitatedCsr {
 }
 
 /**
- * The auction's first `ε`, relative to the mean absolute best score of a row, and its scaling
+ * The auction's first `ε`, relative to the median absolute best score of a row, and its scaling
  * (Bertsekas' ε-scaling): each later round frees the rows not on a best column and re-auctions
  * them at `ε / EPS_FACTOR`, from the prices so far. A large `ε` settles ties and price wars in
  * few bids, a small one leaves few rows short of their best column, so few searches. Measured on
@@ -155,16 +155,19 @@ export function sparseCapacitatedAssignment(
   // then settle in a bounded number of bids instead of a price war, at the cost of leaving some
   // rows up to `eps` short of their best column. Those are re-auctioned at a smaller `eps`, and
   // the last ones freed below and placed exactly.
-  let scale = 0;
+  // The scale of ε: the median of the rows' best scores in absolute value, which a minority of
+  // rows whose only edge is a far-off fallback (such as "stay unmatched") does not move.
+  const best = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let top = NEG;
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
       if (capacity[columns[p]] > 0 && scores[p] > top) top = scores[p];
     }
     if (top === NEG) return null; // a row with no usable edge can never be placed
-    scale += Math.abs(top);
+    best[i] = Math.abs(top);
   }
-  const epsStart = rows > 0 && scale > 0 ? (EPS_REL * scale) / rows : EPS_REL;
+  const scale = rows > 0 ? best.sort()[rows >> 1] : 0;
+  const epsStart = EPS_REL * (scale > 0 ? scale : 1);
   const stack = new Int32Array(rows);
   let stackSize = 0;
   for (let i = rows - 1; i >= 0; i--) stack[stackSize++] = i;
