@@ -154,9 +154,9 @@ export function sparseCapacitatedAssignment(
   // Jonker & Volgenant's row reduction) or by `eps` when that gap is smaller: ties and near-ties
   // then settle in a bounded number of bids instead of a price war, at the cost of leaving some
   // rows up to `eps` short of their best column. Those are re-auctioned at a smaller `eps`, and
-  // the last ones freed below and placed exactly.
-  // The scale of ε: the median of the rows' best scores in absolute value, which a minority of
-  // rows whose only edge is a far-off fallback (such as "stay unmatched") does not move.
+  // the last ones freed below and placed exactly. The scale of ε is the median of the rows'
+  // best scores in absolute value, which a minority of rows whose only edge is a far-off
+  // fallback (such as "stay unmatched") does not move.
   const best = new Float64Array(rows);
   for (let i = 0; i < rows; i++) {
     let top = NEG;
@@ -236,8 +236,8 @@ export function sparseCapacitatedAssignment(
     auction(eps);
   }
 
-  // Rows the auction left short of their best column are freed (with those it left free): from here on every assigned
-  // row sits on a minimum of `cost − v` over its edges, exactly.
+  // Rows the auction left short of their best column are freed (with those it left free): from
+  // here on every assigned row sits on a minimum of `cost − v` over its edges, exactly.
   const free = new Int32Array(rows);
   let freeCount = 0;
   /** Frees every row not on a best column and lists every free row, in index order. */
