@@ -299,7 +299,7 @@ export function sparseCapacitatedAssignment(
   // beyond its distance is relaxed.
   let roomDist = INF;
   let roomCol = -1;
-  /** Relaxes row `i`'s edges, the row being at distance `offset` plus its own reduced cost. */
+  /** Relaxes row `i`'s edges; `offset` is its distance minus its own edge's reduced cost. */
   const relax = (i: number, offset: number) => {
     for (let p = offsets[i]; p < offsets[i + 1]; p++) {
       const j = columns[p];
