@@ -46,8 +46,8 @@ interface GroupedTerm {
  * - `schedule` is bounded by 1, or exactly neutral when either side gave no availability;
  * - `preferences` by `(ASKED + ASKED) / 2`, or the neutral view of a side with no wish list;
  * - any other built-in scorer (`diversity`, `affinity`) by its weight.
- * The grouped terms, the schedule and preference flags are folded into one key per column, so
- * a pair costs one lookup plus its coverage. Custom scorers and constraints are not bounded:
+ * The grouped terms and the schedule and preference flags are packed into a few keys per column
+ * (terms with few groups share one), so a pair costs a few lookups plus its coverage group's. Custom scorers and constraints are not bounded:
  * {@link CandidateBound.of} returns `undefined` and every pair is scored.
  *
  * The rules are the built-in rules the row kernel applies (without measuring shared minutes,
@@ -63,19 +63,11 @@ export class CandidateBound {
   private readonly ids: Int32Array;
   private readonly shared: Int32Array;
   private readonly terms: readonly GroupedTerm[];
-  /** Per column: its key among the distinct combinations of term groups and flags. */
-  private readonly comboOf: Int32Array;
-  /**
-   * Per combination, `parts` indices into `termValue`: its group's value in each term, then
-   * its schedule and preference values.
-   */
-  private readonly comboParts: Int32Array;
-  private readonly parts: number;
+  /** The grouped terms and both flags, packed into a few keys per column. */
+  private readonly packs: readonly Pack[];
   /** For the current row: every term's value per group, then 4 values of the two flags. */
   private readonly termValue: Float64Array;
   private readonly flagsAt: number;
-  private readonly comboValue: Float64Array;
-  private readonly combos: number;
   private readonly coverage: SkillCoverage;
   /** weight of skills + reverseMentoring: both are at most the coverage. */
   private readonly wCoverage: number;
@@ -145,41 +137,38 @@ export class CandidateBound {
     this.wRest = wRest;
     this.flagsAt = offset;
     this.termValue = new Float64Array(offset + 4);
-    // One key per column for every grouped term and both flags together.
-    const parts = terms.length + 2;
-    this.parts = parts;
+    // Every part (a grouped term, or a flag) as each column's index into `termValue`.
     const availability = cohort.availability.intervals.offsets;
     const prefer = cohort.prefer.offsets;
-    const flags = new Int32Array(cols * parts);
-    for (let j = 0; j < cols; j++) {
-      const r = right[j];
-      for (let t = 0; t < terms.length; t++) {
-        flags[j * parts + t] = terms[t].offset + terms[t].groups.keys[j];
+    const parts: { readonly count: number; readonly at: Int32Array }[] = terms.map((t) => ({
+      count: t.groups.count,
+      at: Int32Array.from(t.groups.keys, (key) => t.offset + key),
+    }));
+    parts.push({
+      count: 2,
+      at: Int32Array.from(right, (r) => offset + (availability[r] === availability[r + 1] ? 0 : 1)),
+    });
+    parts.push({
+      count: 2,
+      at: Int32Array.from(right, (r) => offset + (prefer[r] === prefer[r + 1] ? 2 : 3)),
+    });
+    // Parts with few groups share a key (their combinations stay few, so a row values them
+    // cheaply); a part that would make a pack too large starts the next one.
+    parts.sort((a, b) => a.count - b.count);
+    const packs: Pack[] = [];
+    let members: Int32Array[] = [];
+    let product = 1;
+    for (const part of parts) {
+      if (members.length > 0 && product * part.count > PACK_LIMIT) {
+        packs.push(packOf(members, cols));
+        members = [];
+        product = 1;
       }
-      flags[j * parts + terms.length] = offset + (availability[r] === availability[r + 1] ? 0 : 1);
-      flags[j * parts + terms.length + 1] = offset + (prefer[r] === prefer[r + 1] ? 2 : 3);
+      members.push(part.at);
+      product *= part.count;
     }
-    const combos = groupBy(
-      cols,
-      (j) => {
-        let h = HASH_SEED;
-        for (let p = 0; p < parts; p++) h = mix(h, flags[j * parts + p]);
-        return h;
-      },
-      (a, b) => {
-        for (let p = 0; p < parts; p++)
-          if (flags[a * parts + p] !== flags[b * parts + p]) return false;
-        return true;
-      },
-    );
-    this.comboOf = combos.keys;
-    this.combos = combos.count;
-    this.comboParts = new Int32Array(Math.max(1, combos.count * parts));
-    for (let j = 0; j < cols; j++) {
-      const c = combos.keys[j];
-      for (let p = 0; p < parts; p++) this.comboParts[c * parts + p] = flags[j * parts + p];
-    }
-    this.comboValue = new Float64Array(Math.max(1, combos.count));
+    if (members.length > 0) packs.push(packOf(members, cols));
+    this.packs = packs;
     this.coverage = new SkillCoverage(cohort, SKILLS_SCORER_DEFAULTS.shortfallPenalty);
     const wanted = cohort.wanted;
     const { offsets, values, levels, priorities } = wanted;
@@ -216,7 +205,7 @@ export class CandidateBound {
    * bounds in {@link value}.
    */
   run(left: number): number {
-    const { setup, ids, position, value, shared, terms, combos, comboParts, comboValue } = this;
+    const { setup, ids, position, value, shared, terms } = this;
     const { cohort, right, totalWeight } = setup;
     const cols = right.length;
     ids.set(right);
@@ -240,12 +229,12 @@ export class CandidateBound {
     const fromLeft = prefer[left] === prefer[left + 1] ? NO_PREFERENCE : ASKED;
     termValue[flags + 2] = (this.wPreferences * (fromLeft + NO_PREFERENCE)) / 2;
     termValue[flags + 3] = (this.wPreferences * (fromLeft + ASKED)) / 2;
-    const parts = this.parts;
-    const wRest = this.wRest;
-    for (let c = 0, at = 0; c < combos; c++) {
-      let sum = wRest;
-      for (let e = at + parts; at < e; at++) sum += termValue[comboParts[at]];
-      comboValue[c] = sum;
+    for (const { parts, width, value: packValue } of this.packs) {
+      for (let c = 0, at = 0; c < packValue.length; c++) {
+        let sum = 0;
+        for (let e = at + width; at < e; at++) sum += termValue[parts[at]];
+        packValue[c] = sum;
+      }
     }
     const { wCoverage, wishValue } = this;
     if (wCoverage === 0 || isWithheld(cohort, left, 'skills')) wishValue.fill(wCoverage * NEUTRAL);
@@ -266,35 +255,58 @@ export class CandidateBound {
         wishValue[g] = wCoverage * c;
       }
     }
-    boundPairs(
-      count,
-      position,
-      value,
-      this.comboOf,
-      comboValue,
-      this.wishesOf,
-      wishValue,
-      1 / totalWeight,
-    );
+    const { wishesOf, wRest } = this;
+    for (let k = 0; k < count; k++) value[k] = wRest + wishValue[wishesOf[position[k]]];
+    for (const { of, value: packValue } of this.packs)
+      addPack(count, position, value, of, packValue);
+    const inverse = 1 / totalWeight;
+    for (let k = 0; k < count; k++) value[k] = value[k] * inverse + SLACK;
     return count;
   }
 }
 
-/** `value[k]`: the bound of the pair with column `position[k]`, from its two group terms. */
-function boundPairs(
+/** Most combinations a pack may have (the product of its parts' group counts). */
+const PACK_LIMIT = 4096;
+
+/** Parts of the bound that share one key per column: their distinct combinations. */
+interface Pack {
+  /** Per column: its combination. */
+  readonly of: Int32Array;
+  /** Per combination, `width` indices into `termValue`, one per part. */
+  readonly parts: Int32Array;
+  readonly width: number;
+  /** For the current row: each combination's sum of its parts' values. */
+  readonly value: Float64Array;
+}
+
+function packOf(members: readonly Int32Array[], cols: number): Pack {
+  const width = members.length;
+  const groups = groupBy(
+    cols,
+    (j) => {
+      let h = HASH_SEED;
+      for (const at of members) h = mix(h, at[j]);
+      return h;
+    },
+    (a, b) => members.every((at) => at[a] === at[b]),
+  );
+  const parts = new Int32Array(Math.max(1, groups.count * width));
+  for (let j = 0; j < cols; j++) {
+    const c = groups.keys[j];
+    for (let p = 0; p < width; p++) parts[c * width + p] = members[p][j];
+  }
+  return { of: groups.keys, parts, width, value: new Float64Array(groups.count) };
+}
+
+/** `value[k] +=` the pack's value for the column `position[k]`. */
+function addPack(
   count: number,
   position: Int32Array,
   value: Float64Array,
-  comboOf: Int32Array,
-  comboValue: Float64Array,
-  wishesOf: Int32Array,
-  wishValue: Float64Array,
-  inverse: number,
+  of: Int32Array,
+  packValue: Float64Array,
 ): void {
-  for (let k = 0; k < count; k++) {
-    const j = position[k];
-    value[k] = (comboValue[comboOf[j]] + wishValue[wishesOf[j]]) * inverse + SLACK;
-  }
+  for (let k = 0; k < count; k++) value[k] += packValue[of[position[k]]];
 }
 
 /**
