@@ -2,7 +2,7 @@ import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { baseOf } from './_internal/base.js';
-import { CandidateBound } from './_internal/candidate-bound.js';
+import { BINS, CandidateBound } from './_internal/candidate-bound.js';
 import { unionEdges } from './_internal/candidate-edges.js';
 import { listHeaps, offer } from './_internal/candidate-heaps.js';
 import { checkAborted, RowKernel } from './_internal/row-kernel.js';
@@ -250,8 +250,6 @@ interface Pruned {
   readonly pickedColumn: Int32Array;
 }
 
-/** Bins of the histogram that picks a row's first batch (bounds in [0, 1 + slack]). */
-const BINS = 256;
 /**
  * A row's first batch holds about this many times k pairs, the best-bounded: with the schedule
  * only bounded, the k best scores are rarely all among the 2k best bounds; 8k makes the row's
@@ -281,17 +279,14 @@ function scanRowsPruned(
   colK: number,
 ): void {
   const { left, right } = setup;
-  const { position, value } = bound;
+  const { position, value, bins } = bound;
   const { perLeft, perRight } = partial;
-  const bins = new Int32Array(BINS + 1);
   for (let i = from; i < to; i++) {
     if (perLeft[i] >= 0) continue;
     const count = bound.run(left[i]);
     perLeft[i] = count;
     if (count === 0) continue;
     // The first batch: the bins from the top until they hold FIRST × k pairs.
-    bins.fill(0);
-    for (let k = 0; k < count; k++) bins[Math.min(BINS, Math.floor(value[k] * BINS))]++;
     let bin = BINS;
     for (let held = bins[BINS]; bin > 0 && held < FIRST * rowK; ) held += bins[--bin];
     const cut = bin / BINS;

@@ -21,6 +21,9 @@ import type { Setup } from './setup.js';
  */
 const SLACK = 1e-9;
 
+/** Bins of the histogram of a row's bounds. */
+export const BINS = 256;
+
 /** One scorer whose term depends on the right participant only through a group of its facts. */
 interface GroupedTerm {
   readonly weight: number;
@@ -58,6 +61,8 @@ export class CandidateBound {
   readonly position: Int32Array;
   /** Bound on each allowed candidate's score, in the row kernel's scale ([0, 1]). */
   readonly value: Float64Array;
+  /** How many of the last row's bounds fall in each `1 / BINS` of [0, 1] (the last: above 1). */
+  readonly bins = new Int32Array(BINS + 1);
   private readonly setup: Setup;
   private readonly rules: BuiltInRules;
   private readonly ids: Int32Array;
@@ -260,7 +265,14 @@ export class CandidateBound {
     for (const { of, value: packValue } of this.packs)
       addPack(count, position, value, of, packValue);
     const inverse = 1 / totalWeight;
-    for (let k = 0; k < count; k++) value[k] = value[k] * inverse + SLACK;
+    const bins = this.bins;
+    bins.fill(0);
+    for (let k = 0; k < count; k++) {
+      const v = value[k] * inverse + SLACK;
+      value[k] = v;
+      // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
+      bins[Math.min(BINS, (v * BINS) | 0)]++;
+    }
     return count;
   }
 }
