@@ -173,6 +173,8 @@ export class CandidateBound {
       product *= part.count;
     }
     if (members.length > 0) packs.push(packOf(members, cols));
+    // The pair loop reads two packs: pad with empty ones (one group, worth 0).
+    while (packs.length < 2) packs.push(packOf([], cols));
     this.packs = packs;
     this.coverage = new SkillCoverage(cohort, SKILLS_SCORER_DEFAULTS.shortfallPenalty);
     const wanted = cohort.wanted;
@@ -260,15 +262,25 @@ export class CandidateBound {
         wishValue[g] = wCoverage * c;
       }
     }
-    const { wishesOf, wRest } = this;
-    for (let k = 0; k < count; k++) value[k] = wRest + wishValue[wishesOf[position[k]]];
-    for (const { of, value: packValue } of this.packs)
-      addPack(count, position, value, of, packValue);
+    const { wishesOf, wRest, packs, bins } = this;
+    // Packs past the first two (rare: many distinct facts) are added first; the last pass adds
+    // coverage and the first two packs, scales and fills the histogram in one go.
+    if (packs.length > 2) {
+      for (let k = 0; k < count; k++) value[k] = 0;
+      for (let p = 2; p < packs.length; p++) {
+        addPack(count, position, value, packs[p].of, packs[p].value);
+      }
+    }
+    const { of: of0, value: v0 } = packs[0];
+    const { of: of1, value: v1 } = packs[1];
+    const more = packs.length > 2;
     const inverse = 1 / totalWeight;
-    const bins = this.bins;
     bins.fill(0);
     for (let k = 0; k < count; k++) {
-      const v = value[k] * inverse + SLACK;
+      const j = position[k];
+      let sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
+      if (more) sum += value[k];
+      const v = sum * inverse + SLACK;
       value[k] = v;
       // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
       bins[Math.min(BINS, (v * BINS) | 0)]++;
