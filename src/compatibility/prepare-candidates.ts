@@ -299,7 +299,7 @@ function scanRowsPruned(
         m++;
       }
     }
-    let n = offerScored(
+    const n = offerScored(
       kernel,
       left[i],
       i,
@@ -324,7 +324,7 @@ function scanRowsPruned(
         m++;
       } else perRight[j]++;
     }
-    n = offerScored(kernel, left[i], i, m, n, picked, pickedColumn, partial, colRoot, rowK, colK);
+    offerScored(kernel, left[i], i, m, n, picked, pickedColumn, partial, colRoot, rowK, colK);
   }
 }
 
