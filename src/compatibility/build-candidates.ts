@@ -22,7 +22,9 @@ const PAIRS_PER_REPORT = 1 << 20;
  * The k best allowed partners of every participant, for cohorts too large for a dense matrix:
  * rows are scored one at a time (the same rules, scorers and weights as `buildCompatibility`)
  * and only the k best per row and per column are kept, in `O((rows + cols) × k)` memory — the
- * full matrix is never materialised. Time is still one pass over every pair. `edges` (the union
+ * full matrix is never materialised. Every pair goes through the rules, but without custom
+ * scorers or constraints only the pairs whose cheap upper bound reaches their row's or column's
+ * k-th best so far are scored — the same candidates as scoring every pair. `edges` (the union
  * of both lists) is the input of a sparse assignment. `explain` and `diagnose` work as on a
  * matrix; `allowedPerLeft` / `allowedPerRight` count every allowed partner, not only the kept.
  * Ties keep the lower index. `prepareCandidates` splits the same build into blocks for other

@@ -2,6 +2,7 @@ import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { baseOf } from './_internal/base.js';
+import { BINS, CandidateBound } from './_internal/candidate-bound.js';
 import { unionEdges } from './_internal/candidate-edges.js';
 import { listHeaps, offer } from './_internal/candidate-heaps.js';
 import { checkAborted, RowKernel } from './_internal/row-kernel.js';
@@ -129,6 +130,8 @@ export function prepareCandidatesNamed(
   const rowK = Math.min(k, cols);
   const colK = Math.min(k, rows);
   let kernel: RowKernel | undefined;
+  // Built on the first scan, so a build that is only merged (or checked) costs nothing.
+  let pruned: Pruned | null | undefined;
   // Each partial's column-heap roots, -1 while a heap is not full (below every score): the
   // usual offer is rejected by one sequential read. Rebuilt for partials from other threads.
   const roots = new WeakMap<CandidatePartial, Float64Array>();
@@ -149,9 +152,18 @@ export function prepareCandidatesNamed(
         roots.set(partial, colRoot);
       }
       kernel ??= new RowKernel(setup, cols);
+      if (pruned === undefined) {
+        const bound = rowK > 0 && colK > 0 ? CandidateBound.of(setup) : undefined;
+        pruned =
+          bound === undefined
+            ? null
+            : { bound, picked: new Int32Array(cols), pickedColumn: new Int32Array(cols) };
+      }
       for (let i = from; i < to; i += BLOCK) {
         checkAborted(setup, i, rows);
-        scanRows(setup, kernel, i, Math.min(i + BLOCK, to), partial, colRoot, rowK, colK);
+        const end = Math.min(i + BLOCK, to);
+        if (pruned === null) scanRows(setup, kernel, i, end, partial, colRoot, rowK, colK);
+        else scanRowsPruned(setup, kernel, pruned, i, end, partial, colRoot, rowK, colK);
       }
       return partial;
     },
@@ -228,6 +240,133 @@ function scanRows(
       }
     }
   }
+}
+
+/** What the pruned scan keeps between rows: the bound, and the pairs a row scores in full. */
+interface Pruned {
+  readonly bound: CandidateBound;
+  /** Participant index and column of each pair to score, for the current batch. */
+  readonly picked: Int32Array;
+  readonly pickedColumn: Int32Array;
+}
+
+/**
+ * A row's first batch holds about this many times k pairs, the best-bounded: with the schedule
+ * only bounded, the k best scores are rarely all among the 2k best bounds; 8k makes the row's
+ * threshold nearly its final k-th best at a cost of a few hundred pairs per row.
+ */
+const FIRST = 8;
+
+/**
+ * The same heaps as {@link scanRows}, scoring only the pairs that could enter one: each row's
+ * allowed pairs get an upper bound ({@link CandidateBound}); the best-bounded `8k` or so are
+ * scored first, which makes the row's heap full and its root a fair threshold; then a pair is
+ * scored only when its bound reaches its row's root or its column's root. A pair below both
+ * roots cannot enter either heap (a heap's root only rises, and ties need an equal score), so
+ * the heaps end exactly as a full scan leaves them; a skipped pair is still counted as allowed.
+ * Heaps that are not full have root -1, below every bound: nothing is skipped until they are,
+ * so heap sizes stay `min(allowed, k)`.
+ */
+function scanRowsPruned(
+  setup: Setup,
+  kernel: RowKernel,
+  { bound, picked, pickedColumn }: Pruned,
+  from: number,
+  to: number,
+  partial: CandidatePartial,
+  colRoot: Float64Array,
+  rowK: number,
+  colK: number,
+): void {
+  const { left, right } = setup;
+  const { position, value, bins } = bound;
+  const { perLeft, perRight } = partial;
+  for (let i = from; i < to; i++) {
+    if (perLeft[i] >= 0) continue;
+    const count = bound.run(left[i]);
+    perLeft[i] = count;
+    if (count === 0) continue;
+    // The first batch: the bins from the top until they hold FIRST × k pairs.
+    let bin = BINS;
+    for (let held = bins[BINS]; bin > 0 && held < FIRST * rowK; ) held += bins[--bin];
+    const cut = bin / BINS;
+    let m = 0;
+    for (let k = 0; k < count; k++) {
+      if (value[k] >= cut) {
+        const j = position[k];
+        picked[m] = right[j];
+        pickedColumn[m] = j;
+        m++;
+      }
+    }
+    const n = offerScored(
+      kernel,
+      left[i],
+      i,
+      m,
+      0,
+      picked,
+      pickedColumn,
+      partial,
+      colRoot,
+      rowK,
+      colK,
+    );
+    const rowRoot = n === rowK ? partial.rowScores[i * rowK] : -1;
+    m = 0;
+    for (let k = 0; k < count; k++) {
+      const v = value[k];
+      if (v >= cut) continue;
+      const j = position[k];
+      if (v >= rowRoot || v >= colRoot[j]) {
+        picked[m] = right[j];
+        pickedColumn[m] = j;
+        m++;
+      } else perRight[j]++;
+    }
+    offerScored(kernel, left[i], i, m, n, picked, pickedColumn, partial, colRoot, rowK, colK);
+  }
+}
+
+/**
+ * Scores row `i` against `picked[0 … m)` (all allowed) and offers each pair to the row's heap
+ * (holding `n`) and its column's heap; returns the row heap's new size.
+ */
+function offerScored(
+  kernel: RowKernel,
+  participant: number,
+  i: number,
+  m: number,
+  n: number,
+  picked: Int32Array,
+  pickedColumn: Int32Array,
+  partial: CandidatePartial,
+  colRoot: Float64Array,
+  rowK: number,
+  colK: number,
+): number {
+  if (m === 0) return n;
+  const { rowScores, rowPartners, perRight, colScores, colPartners } = partial;
+  const count = kernel.run(participant, picked.subarray(0, m));
+  const { position, score } = kernel;
+  const base = i * rowK;
+  let held = n;
+  let rowRoot = held === rowK ? rowScores[base] : -1;
+  for (let c = 0; c < count; c++) {
+    const j = pickedColumn[position[c]];
+    const s = score[c];
+    const seen = perRight[j]++;
+    if (s >= colRoot[j]) {
+      offer(colScores, colPartners, j * colK, Math.min(seen, colK), colK, s, i);
+      if (seen + 1 >= colK) colRoot[j] = colScores[j * colK];
+    }
+    if (s >= rowRoot) {
+      offer(rowScores, rowPartners, base, held, rowK, s, j);
+      if (held < rowK) held++;
+      if (held === rowK) rowRoot = rowScores[base];
+    }
+  }
+  return held;
 }
 
 function checkRange(api: string, from: number, to: number, rows: number): void {

@@ -1,0 +1,393 @@
+import { BuiltInRules } from '../../constraints/_internal/built-in-rules.js';
+import type { Cohort } from '../../profile/cohort.js';
+import { ASKED, NO_PREFERENCE } from '../../scoring/_internal/constants.js';
+import { isWithheld, NEUTRAL } from '../../scoring/_internal/facts.js';
+import {
+  type FactGroups,
+  groupBy,
+  HASH_SEED,
+  hashList,
+  mix,
+  sameList,
+} from '../../scoring/_internal/row-memo.js';
+import { LEVELS, SkillCoverage } from '../../scoring/_internal/skill-coverage.js';
+import { SKILLS_SCORER_DEFAULTS } from '../../scoring/skills.js';
+import type { Setup } from './setup.js';
+
+/**
+ * Added to every bound: the bound sums the same terms as the row kernel in another order, so
+ * it may round a few ulps below the exact score; scores live in [0, 1], where 1e-9 is far above
+ * any rounding and far below any gap between candidates that matters for pruning.
+ */
+const SLACK = 1e-9;
+
+/** Bins of the histogram of a row's bounds. */
+export const BINS = 256;
+
+/** One scorer whose term depends on the right participant only through a group of its facts. */
+interface GroupedTerm {
+  readonly weight: number;
+  /** The scorer's `score(left, right)`: called once per group and row, on a representative. */
+  readonly score: (left: number, right: number) => number;
+  readonly groups: FactGroups;
+  /** A participant of each group, to score it on behalf of the others. */
+  readonly representative: Int32Array;
+  /** Where its groups' values start in `termValue`. */
+  readonly offset: number;
+}
+
+/**
+ * An upper bound on each allowed pair's score, far cheaper than the score itself, so the top-k
+ * scan fully scores only the pairs that could enter a row's or a column's k best.
+ *
+ * The score is `Σ weight × term / Σ weight` with every term in [0, 1]. Here:
+ * - `skills` and `reverseMentoring` are bounded by the coverage itself (the seniority factor is
+ *   at most 1), computed per pair from the row's coverage table;
+ * - `goals`, `interests`, `stage`, `communication` and `languages` read few facts of the right
+ *   participant, so columns that agree on them share a group (as in the fused row) and each
+ *   group is scored once per row with the scorer's own `score`: exact;
+ * - `schedule` is bounded by 1, or exactly neutral when either side gave no availability;
+ * - `preferences` by `(ASKED + ASKED) / 2`, or the neutral view of a side with no wish list;
+ * - any other built-in scorer (`diversity`, `affinity`) by its weight.
+ * The grouped terms and the schedule and preference flags are packed into a few keys per column
+ * (terms with few groups share one), so a pair costs a few lookups plus its coverage group's. Custom scorers and constraints are not bounded:
+ * {@link CandidateBound.of} returns `undefined` and every pair is scored.
+ *
+ * The rules are the built-in rules the row kernel applies (without measuring shared minutes,
+ * which only the schedule scorer reads), so the count of allowed partners stays exact.
+ */
+export class CandidateBound {
+  /** Column (index into the right side) of each allowed candidate of the last row. */
+  readonly position: Int32Array;
+  /** Bound on each allowed candidate's score, in the row kernel's scale ([0, 1]). */
+  readonly value: Float64Array;
+  /** How many of the last row's bounds fall in each `1 / BINS` of [0, 1] (the last: above 1). */
+  readonly bins = new Int32Array(BINS + 1);
+  private readonly setup: Setup;
+  private readonly rules: BuiltInRules;
+  private readonly ids: Int32Array;
+  private readonly shared: Int32Array;
+  private readonly terms: readonly GroupedTerm[];
+  /** The grouped terms and both flags, packed into a few keys per column. */
+  private readonly packs: readonly Pack[];
+  /** For the current row: every term's value per group, then 4 values of the two flags. */
+  private readonly termValue: Float64Array;
+  private readonly flagsAt: number;
+  private readonly coverage: SkillCoverage;
+  /** weight of skills + reverseMentoring: both are at most the coverage. */
+  private readonly wCoverage: number;
+  private readonly wSchedule: number;
+  private readonly wPreferences: number;
+  /** Weights of the scorers bounded by their weight alone. */
+  private readonly wRest: number;
+  /** Per column: its group of wanted skills (same skills, levels and priorities). */
+  private readonly wishesOf: Int32Array;
+  /** Per group of wanted skills: its wishes in `wishCell` / `wishPriority` (CSR)… */
+  private readonly wishOffsets: Int32Array;
+  private readonly wishCell: Int32Array;
+  private readonly wishPriority: Float64Array;
+  /** …their priorities' sum, and (for the current row) its coverage term. */
+  private readonly wishTotal: Float64Array;
+  private readonly wishValue: Float64Array;
+
+  /** The bound for a build, or `undefined` when a custom scorer or constraint is in force. */
+  static of(setup: Setup): CandidateBound | undefined {
+    if (setup.scorers.some((s) => s.custom) || setup.constraints.some((c) => c.custom)) {
+      return undefined;
+    }
+    return new CandidateBound(setup);
+  }
+
+  private constructor(setup: Setup) {
+    this.setup = setup;
+    const { cohort, program, layout, right } = setup;
+    const cols = right.length;
+    this.rules = new BuiltInRules(cohort, program, layout, new Set(setup.rules), false);
+    const w = Math.max(1, cols);
+    this.ids = new Int32Array(w);
+    this.position = new Int32Array(w);
+    this.value = new Float64Array(w);
+    this.shared = new Int32Array(w);
+    let wCoverage = 0;
+    let wSchedule = 0;
+    let wPreferences = 0;
+    let wRest = 0;
+    const terms: GroupedTerm[] = [];
+    let offset = 0;
+    for (const { name, weight, prepared } of setup.scorers) {
+      if (name === 'skills' || name === 'reverseMentoring') wCoverage += weight;
+      else if (name === 'schedule') wSchedule = weight;
+      else if (name === 'preferences') wPreferences = weight;
+      else {
+        const groups = factGroups(cohort, name, right);
+        if (groups === undefined) wRest += weight;
+        else {
+          const representative = new Int32Array(groups.count);
+          for (let j = cols - 1; j >= 0; j--) representative[groups.keys[j]] = right[j];
+          terms.push({
+            weight,
+            score: prepared.score.bind(prepared),
+            groups,
+            representative,
+            offset,
+          });
+          offset += groups.count;
+        }
+      }
+    }
+    this.terms = terms;
+    this.wCoverage = wCoverage;
+    this.wSchedule = wSchedule;
+    this.wPreferences = wPreferences;
+    this.wRest = wRest;
+    this.flagsAt = offset;
+    this.termValue = new Float64Array(offset + 4);
+    // Every part (a grouped term, or a flag) as each column's index into `termValue`.
+    const availability = cohort.availability.intervals.offsets;
+    const prefer = cohort.prefer.offsets;
+    const parts: { readonly count: number; readonly at: Int32Array }[] = terms.map((t) => ({
+      count: t.groups.count,
+      at: Int32Array.from(t.groups.keys, (key) => t.offset + key),
+    }));
+    parts.push({
+      count: 2,
+      at: Int32Array.from(right, (r) => offset + (availability[r] === availability[r + 1] ? 0 : 1)),
+    });
+    parts.push({
+      count: 2,
+      at: Int32Array.from(right, (r) => offset + (prefer[r] === prefer[r + 1] ? 2 : 3)),
+    });
+    // Parts with few groups share a key (their combinations stay few, so a row values them
+    // cheaply); a part that would make a pack too large starts the next one.
+    parts.sort((a, b) => a.count - b.count);
+    const packs: Pack[] = [];
+    let members: Int32Array[] = [];
+    let product = 1;
+    for (const part of parts) {
+      if (members.length > 0 && product * part.count > PACK_LIMIT) {
+        packs.push(packOf(members, cols));
+        members = [];
+        product = 1;
+      }
+      members.push(part.at);
+      product *= part.count;
+    }
+    if (members.length > 0) packs.push(packOf(members, cols));
+    // The pair loop reads two packs: pad with empty ones (one group, worth 0).
+    while (packs.length < 2) packs.push(packOf([], cols));
+    this.packs = packs;
+    this.coverage = new SkillCoverage(cohort, SKILLS_SCORER_DEFAULTS.shortfallPenalty);
+    const wanted = cohort.wanted;
+    const { offsets, values, levels, priorities } = wanted;
+    const wishes = groupBy(
+      cols,
+      (j) => hashList(wanted, right[j], HASH_SEED),
+      (a, b) => sameList(wanted, right[a], right[b], levels, priorities),
+    );
+    this.wishesOf = wishes.keys;
+    const first = new Int32Array(wishes.count).fill(-1);
+    for (let j = cols - 1; j >= 0; j--) first[wishes.keys[j]] = right[j];
+    this.wishOffsets = new Int32Array(wishes.count + 1);
+    for (let g = 0; g < wishes.count; g++) {
+      const r = first[g];
+      this.wishOffsets[g + 1] = this.wishOffsets[g] + (offsets[r + 1] - offsets[r]);
+    }
+    this.wishCell = new Int32Array(this.wishOffsets[wishes.count]);
+    this.wishPriority = new Float64Array(this.wishOffsets[wishes.count]);
+    this.wishTotal = new Float64Array(wishes.count);
+    this.wishValue = new Float64Array(Math.max(1, wishes.count));
+    for (let g = 0; g < wishes.count; g++) {
+      const r = first[g];
+      for (let x = offsets[r], at = this.wishOffsets[g]; x < offsets[r + 1]; x++, at++) {
+        this.wishCell[at] = values[x] * LEVELS + levels[x];
+        this.wishPriority[at] = priorities[x];
+      }
+      this.wishTotal[g] = this.coverage.priorityTotal[r];
+    }
+  }
+
+  /**
+   * Applies the built-in rules to `left` against every column and bounds each allowed pair:
+   * returns how many are allowed, their columns in {@link position} (ascending) and their
+   * bounds in {@link value}.
+   */
+  run(left: number): number {
+    const { setup, ids, position, value, shared, terms } = this;
+    const { cohort, right, totalWeight } = setup;
+    const cols = right.length;
+    ids.set(right);
+    for (let j = 0; j < cols; j++) position[j] = j;
+    // `enough` 0: minutes are counted only as far as the minimum-overlap rule needs.
+    const count = this.rules.filter(left, ids, position, cols, shared, 0);
+    if (count === 0) return 0;
+    // Each term's value per group, then the schedule and preference values, in one array.
+    const termValue = this.termValue;
+    for (const { representative, offset, weight, score } of terms) {
+      for (let g = 0; g < representative.length; g++) {
+        termValue[offset + g] = weight * score(left, representative[g]);
+      }
+    }
+    const availability = cohort.availability.intervals.offsets;
+    const prefer = cohort.prefer.offsets;
+    const flags = this.flagsAt;
+    termValue[flags] = this.wSchedule * NEUTRAL;
+    termValue[flags + 1] =
+      this.wSchedule * (availability[left] === availability[left + 1] ? NEUTRAL : 1);
+    const fromLeft = prefer[left] === prefer[left + 1] ? NO_PREFERENCE : ASKED;
+    termValue[flags + 2] = (this.wPreferences * (fromLeft + NO_PREFERENCE)) / 2;
+    termValue[flags + 3] = (this.wPreferences * (fromLeft + ASKED)) / 2;
+    for (const { parts, width, value: packValue } of this.packs) {
+      for (let c = 0, at = 0; c < packValue.length; c++) {
+        let sum = 0;
+        for (let e = at + width; at < e; at++) sum += termValue[parts[at]];
+        packValue[c] = sum;
+      }
+    }
+    const { wCoverage, wishValue } = this;
+    if (wCoverage === 0 || isWithheld(cohort, left, 'skills')) wishValue.fill(wCoverage * NEUTRAL);
+    else {
+      this.coverage.load(left);
+      const table = this.coverage.rowValue;
+      const { wishOffsets, wishCell, wishPriority, wishTotal } = this;
+      for (let g = 0; g < wishTotal.length; g++) {
+        const total = wishTotal[g];
+        let c = NEUTRAL;
+        if (total !== 0) {
+          let sum = 0;
+          for (let x = wishOffsets[g], e = wishOffsets[g + 1]; x < e; x++) {
+            sum += wishPriority[x] * table[wishCell[x]];
+          }
+          c = sum / total;
+        }
+        wishValue[g] = wCoverage * c;
+      }
+    }
+    const { wishesOf, wRest, packs, bins } = this;
+    // Packs past the first two (rare: many distinct facts) are added first; the last pass adds
+    // coverage and the first two packs, scales and fills the histogram in one go.
+    if (packs.length > 2) {
+      for (let k = 0; k < count; k++) value[k] = 0;
+      for (let p = 2; p < packs.length; p++) {
+        addPack(count, position, value, packs[p].of, packs[p].value);
+      }
+    }
+    const { of: of0, value: v0 } = packs[0];
+    const { of: of1, value: v1 } = packs[1];
+    const more = packs.length > 2;
+    const inverse = 1 / totalWeight;
+    bins.fill(0);
+    for (let k = 0; k < count; k++) {
+      const j = position[k];
+      let sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
+      if (more) sum += value[k];
+      const v = sum * inverse + SLACK;
+      value[k] = v;
+      // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
+      bins[Math.min(BINS, (v * BINS) | 0)]++;
+    }
+    return count;
+  }
+}
+
+/** Most combinations a pack may have (the product of its parts' group counts). */
+const PACK_LIMIT = 4096;
+
+/** Parts of the bound that share one key per column: their distinct combinations. */
+interface Pack {
+  /** Per column: its combination. */
+  readonly of: Int32Array;
+  /** Per combination, `width` indices into `termValue`, one per part. */
+  readonly parts: Int32Array;
+  readonly width: number;
+  /** For the current row: each combination's sum of its parts' values. */
+  readonly value: Float64Array;
+}
+
+function packOf(members: readonly Int32Array[], cols: number): Pack {
+  const width = members.length;
+  const groups = groupBy(
+    cols,
+    (j) => {
+      let h = HASH_SEED;
+      for (const at of members) h = mix(h, at[j]);
+      return h;
+    },
+    (a, b) => members.every((at) => at[a] === at[b]),
+  );
+  const parts = new Int32Array(Math.max(1, groups.count * width));
+  for (let j = 0; j < cols; j++) {
+    const c = groups.keys[j];
+    for (let p = 0; p < width; p++) parts[c * width + p] = members[p][j];
+  }
+  return { of: groups.keys, parts, width, value: new Float64Array(groups.count) };
+}
+
+/** `value[k] +=` the pack's value for the column `position[k]`. */
+function addPack(
+  count: number,
+  position: Int32Array,
+  value: Float64Array,
+  of: Int32Array,
+  packValue: Float64Array,
+): void {
+  for (let k = 0; k < count; k++) value[k] += packValue[of[position[k]]];
+}
+
+/**
+ * The columns grouped by what scorer `name` reads of the right participant (as the fused row
+ * groups them), or `undefined` for a scorer whose term is not a function of such a group.
+ */
+function factGroups(cohort: Cohort, name: string, right: Int32Array): FactGroups | undefined {
+  const n = right.length;
+  const list = (lists: Cohort['goals']): FactGroups =>
+    groupBy(
+      n,
+      (j) => hashList(lists, right[j], HASH_SEED),
+      (a, b) => sameList(lists, right[a], right[b]),
+    );
+  switch (name) {
+    case 'goals':
+      return list(cohort.goals);
+    case 'interests':
+      return list(cohort.interests);
+    case 'stage': {
+      const stage = cohort.stage;
+      return groupBy(
+        n,
+        (j) => stage[right[j]],
+        (a, b) => stage[right[a]] === stage[right[b]],
+      );
+    }
+    case 'communication': {
+      const { communicationStyle: style, learningStyle: learning, modes, location } = cohort;
+      return groupBy(
+        n,
+        (j) => {
+          const r = right[j];
+          return mix(mix(mix(mix(HASH_SEED, style[r]), learning[r]), modes[r]), location[r]);
+        },
+        (a, b) => {
+          const x = right[a];
+          const y = right[b];
+          return (
+            style[x] === style[y] &&
+            learning[x] === learning[y] &&
+            modes[x] === modes[y] &&
+            location[x] === location[y]
+          );
+        },
+      );
+    }
+    case 'languages': {
+      const { languages, baseLanguages } = cohort;
+      return groupBy(
+        n,
+        (j) => hashList(baseLanguages, right[j], hashList(languages, right[j], HASH_SEED)),
+        (a, b) =>
+          sameList(languages, right[a], right[b]) && sameList(baseLanguages, right[a], right[b]),
+      );
+    }
+    default:
+      return undefined;
+  }
+}

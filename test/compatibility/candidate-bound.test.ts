@@ -1,0 +1,109 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { CandidateBound } from '../../src/compatibility/_internal/candidate-bound.js';
+import { setup } from '../../src/compatibility/_internal/setup.js';
+import { buildCandidates } from '../../src/compatibility/build-candidates.js';
+import { buildCompatibility } from '../../src/compatibility/build-compatibility.js';
+import type { Constraint } from '../../src/constraints/constraint.js';
+import type { ProgramInput } from '../../src/profile/program-schema.js';
+import { BUILT_IN_SCORERS } from '../../src/scoring/built-in-scorers.js';
+import type { Scorer } from '../../src/scoring/scorer.js';
+import { numRuns } from '../_support/runs.js';
+import { RULES, randomCase } from './_support/random-case.js';
+import { expectCandidatesOfMatrix } from './_support/same-candidates.js';
+
+/** Every built-in rule switched on (the cohort's normalisation fields are kept). */
+function everyRule(program: ProgramInput): ProgramInput {
+  return { ...program, constraints: Object.fromEntries(RULES.map((rule) => [rule, true])) };
+}
+
+/** Only scorers with few distinct values weighted, so most of a row ties. */
+function tiedWeights(seed: number): Record<string, number> {
+  const few = ['stage', 'communication', 'languages', 'preferences'];
+  return Object.fromEntries(
+    BUILT_IN_SCORERS.map((s) => [s.name, few.includes(s.name) ? 1 + (seed % 3) : 0]),
+  );
+}
+
+describe('CandidateBound', () => {
+  it('allows exactly the pairs the dense matrix allows, and bounds each one at or above its score, whatever the rules and weights', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), (seed, all) => {
+        const { cohort, program: drawn, weights, layout } = randomCase(seed, 40);
+        const program = all ? everyRule(drawn) : drawn;
+        const options = { weights, layout };
+        const matrix = buildCompatibility(cohort, program, options);
+        const built = setup('test', cohort, program, options);
+        const bound = CandidateBound.of(built);
+        expect(bound).toBeDefined();
+        if (bound === undefined) return;
+        for (let i = 0; i < matrix.rows; i++) {
+          const count = bound.run(built.left[i]);
+          const allowed: number[] = [];
+          for (let j = 0; j < matrix.cols; j++)
+            if (matrix.allowed[i * matrix.cols + j]) allowed.push(j);
+          expect(Array.from(bound.position.subarray(0, count))).toEqual(allowed);
+          for (let k = 0; k < count; k++) {
+            const score = matrix.scores[i * matrix.cols + bound.position[k]];
+            if (!(bound.value[k] >= score)) {
+              expect({ row: i, col: bound.position[k], bound: bound.value[k] }).toEqual({
+                row: i,
+                col: bound.position[k],
+                bound: score,
+              });
+            }
+          }
+        }
+      }),
+      { numRuns: numRuns(30) },
+    );
+  });
+
+  it('is not used with a custom scorer or a custom constraint: they are functions it cannot bound', () => {
+    const { cohort, program, layout } = randomCase(7, 10);
+    const custom: Scorer = { name: 'custom', prepare: () => ({ score: () => 1 }) };
+    const rule: Constraint = {
+      name: 'custom',
+      prepare: () => ({ allows: () => true, violations: () => [] }),
+    };
+    expect(CandidateBound.of(setup('test', cohort, program, { layout }))).toBeDefined();
+    expect(CandidateBound.of(setup('test', cohort, program, { layout, scorers: [custom] }))).toBe(
+      undefined,
+    );
+    expect(CandidateBound.of(setup('test', cohort, program, { layout, constraints: [rule] }))).toBe(
+      undefined,
+    );
+  });
+});
+
+describe('buildCandidates, skipping the pairs the bound rules out', () => {
+  it('gives exactly the k best of the dense matrix on random cohorts: every rule, zero weights, heavy ties', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom(1, 2, 3, 5),
+        fc.constantFrom('drawn', 'every rule', 'ties'),
+        fc.constantFrom(40, 120),
+        (seed, k, variant, size) => {
+          const { cohort, program: drawn, weights, layout } = randomCase(seed, size);
+          const program = variant === 'every rule' ? everyRule(drawn) : drawn;
+          const options = { layout, weights: variant === 'ties' ? tiedWeights(seed) : weights };
+          const candidates = buildCandidates(cohort, program, { ...options, k });
+          expectCandidatesOfMatrix(candidates, buildCompatibility(cohort, program, options), k);
+        },
+      ),
+      { numRuns: numRuns(25) },
+    );
+  });
+
+  it('with a custom scorer (scored on every pair) still gives the k best of the dense matrix', () => {
+    const parity: Scorer = {
+      name: 'parity',
+      prepare: () => ({ score: (a, b) => ((a + b) % 2 === 0 ? 1 : 0.25) }),
+    };
+    const { cohort, program, weights, layout } = randomCase(99, 80);
+    const options = { layout, weights: { ...weights, parity: 2 }, scorers: [parity] };
+    const candidates = buildCandidates(cohort, program, { ...options, k: 3 });
+    expectCandidatesOfMatrix(candidates, buildCompatibility(cohort, program, options), 3);
+  });
+});
