@@ -36,4 +36,39 @@ describe('groupBy (the row memo of the fused scorers)', () => {
     expect(second).not.toBe(first);
     expect(memo.stamp[0]).not.toBe(second);
   });
+
+  it('RowMemo.prepare(rights, count, term) leaves value[keys[r]] = term(r) for every right of each row, computed at most once per group, whether the row is long (every group at once) or short (the groups met)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 30 }),
+        fc.array(
+          fc.record({
+            row: fc.integer({ min: 0, max: 1000 }),
+            rights: fc.array(fc.nat(), { maxLength: 40 }),
+          }),
+          { minLength: 1, maxLength: 6 },
+        ),
+        (facts, rows) => {
+          const { keys, count } = groupBy(
+            facts.length,
+            (i) => facts[i],
+            (a, b) => facts[a] === facts[b],
+          );
+          const memo = new RowMemo({ keys, count });
+          for (const { row, rights } of rows) {
+            const list = Int32Array.from(rights, (r) => r % facts.length);
+            const calls = new Map<number, number>();
+            const term = (r: number): number => {
+              calls.set(keys[r], (calls.get(keys[r]) ?? 0) + 1);
+              return row * 10 + facts[r]; // a term of the row and of the facts a group shares
+            };
+            memo.prepare(list, list.length, term);
+            for (const r of list) expect(memo.value[keys[r]]).toBe(row * 10 + facts[r]);
+            for (const n of calls.values()) expect(n).toBe(1);
+          }
+        },
+      ),
+      { numRuns: numRuns(100) },
+    );
+  });
 });

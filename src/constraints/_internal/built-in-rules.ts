@@ -87,20 +87,22 @@ export class BuiltInRules {
   }
 
   /**
-   * Keeps the candidates `ids[0 … count)` that every switched-on built-in rule allows with
-   * `left`, compacting `ids` and `position` in place (order kept); `shared[k]` gets the kept
-   * pair's shared weekly minutes when {@link computesOverlap} and both gave availability —
-   * exact below `enough`, some number ≥ `enough` from there on (counting stops early; pass
-   * `Infinity` for exact minutes). Returns how many are kept.
+   * Keeps the candidates that every switched-on built-in rule allows with `left`: the `kept`
+   * survivors of `candidates` (in order) go to `ids[0 … kept)`, their indices in `candidates`
+   * to `position`, and `shared[k]` gets the kept pair's shared weekly minutes when
+   * {@link computesOverlap} and both gave availability — exact below `enough`, some number ≥
+   * `enough` from there on (counting stops early; pass `Infinity` for exact minutes). Returns
+   * `kept`. `candidates` is only read.
    */
   filter(
     left: number,
+    candidates: Int32Array,
     ids: Int32Array,
     position: Int32Array,
-    count: number,
     shared: Int32Array,
     enough = Number.POSITIVE_INFINITY,
   ): number {
+    const count = candidates.length;
     const { cohort, directed, forbidUnknown } = this;
     const { role, optOut, capacity, manager, team, department } = cohort;
     // A verdict that holds for the whole row settles it before any cell is read.
@@ -170,7 +172,7 @@ export class BuiltInRules {
 
     let kept = 0;
     for (let k = 0; k < count; k++) {
-      const r = ids[k];
+      const r = candidates[k];
       if (checkRoles && (r === left || (directed && role[r] === MENTOR))) continue;
       if (checkOptOut && optOut[r] === 1) continue;
       if (checkCapacity && capacity[r] === 0) continue;
@@ -217,7 +219,7 @@ export class BuiltInRules {
         }
       }
       ids[kept] = r;
-      position[kept] = position[k];
+      position[kept] = k;
       shared[kept] = minutes;
       kept++;
     }
