@@ -21,8 +21,8 @@ const parity: Scorer = {
 
 describe('the row kernel (fused built-in rules and scorers)', () => {
   /** Every cell of the matrix against the constraints' `allows` and the scorers' `score()`. */
-  function checkAgainstPerPair(seed: number, custom: boolean): void {
-    const { cohort, program, weights, layout } = randomCase(seed, 24);
+  function checkAgainstPerPair(seed: number, custom: boolean, size = 24, few = false): void {
+    const { cohort, program, weights, layout } = randomCase(seed, size, few);
     const allWeights: Record<string, number> = custom ? { ...weights, parity: 0.75 } : weights;
     const options = { weights: allWeights, layout, scorers: custom ? [parity] : [] };
     const matrix = buildCompatibility(cohort, program, options);
@@ -68,6 +68,15 @@ describe('the row kernel (fused built-in rules and scorers)', () => {
         checkAgainstPerPair(seed, false),
       ),
       { numRuns: numRuns(25) },
+    );
+  });
+
+  it('buildCompatibility on 60 participants with few distinct language lists (rows much longer than the number of groups, so each group is decided once per row) agrees with the per-pair calls', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), (seed, custom) =>
+        checkAgainstPerPair(seed, custom, 60, true),
+      ),
+      { numRuns: numRuns(15) },
     );
   });
 
