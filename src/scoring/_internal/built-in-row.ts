@@ -48,7 +48,8 @@ const WISHES = 4;
 /**
  * The weighted sum of every built-in scorer over a row, without a `fillRow` call and a scratch
  * row per scorer: coverage (shared by `skills` and `reverseMentoring`) and shared minutes (from
- * the `minimumOverlap` rule) are computed once, and each scorer adds its term in one tight pass.
+ * the `minimumOverlap` rule) are computed once, and one loop over the row adds every scorer's
+ * term to each cell (one read and one write per cell, not one per scorer).
  *
  * Scorers that read few facts of the right participant (goals, interests, stage, communication,
  * languages, diversity, affinity) are memoised per row: participants the scorer cannot tell
