@@ -4,18 +4,22 @@ import { groupBy, RowMemo } from '../../src/scoring/_internal/row-memo.js';
 import { numRuns } from '../_support/runs.js';
 
 describe('groupBy (the row memo of the fused scorers)', () => {
-  it('groupBy(size, hash, same) puts two participants in one group exactly when same() says so, whatever the hash collides', () => {
+  it("groupBy(size, hash, same) puts two participants in one group exactly when same() says so, whatever the hash collides, and names each group's first member", () => {
     fc.assert(
       fc.property(
         fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 40 }),
         fc.integer({ min: 1, max: 4 }),
         (facts, buckets) => {
-          const { keys, count } = groupBy(
+          const { keys, count, first } = groupBy(
             facts.length,
             (i) => facts[i] % buckets, // few buckets: collisions on purpose
             (a, b) => facts[a] === facts[b],
           );
           expect(count).toBe(new Set(facts).size);
+          // first[g] is the earliest member of group g
+          expect(Array.from(first ?? [])).toEqual(
+            Array.from({ length: count }, (_, g) => keys.indexOf(g)),
+          );
           for (let a = 0; a < facts.length; a++) {
             expect(keys[a]).toBeLessThan(count);
             for (let b = 0; b < facts.length; b++) {

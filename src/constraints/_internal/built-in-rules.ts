@@ -124,11 +124,10 @@ export class BuiltInRules {
           (i) => hashList(baseLanguages, i, hashList(languages, i, HASH_SEED)),
           (a, b) => sameList(languages, a, b) && sameList(baseLanguages, a, b),
         )
-      : { keys: new Int32Array(0), count: 0 };
-    this.languageKeys = groups.keys;
-    this.languageFirst = new Int32Array(groups.count);
-    for (let i = size - 1; i >= 0 && groups.count > 0; i--) this.languageFirst[groups.keys[i]] = i;
-    this.languageOk = new Uint8Array(Math.max(1, groups.count));
+      : undefined;
+    this.languageKeys = groups?.keys ?? new Int32Array(0);
+    this.languageFirst = groups?.first ?? new Int32Array(0);
+    this.languageOk = new Uint8Array(Math.max(1, this.languageFirst.length));
   }
 
   /**

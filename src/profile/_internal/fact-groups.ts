@@ -8,6 +8,8 @@ import type { CohortLists } from '../cohort.js';
 export interface FactGroups {
   readonly keys: Int32Array;
   readonly count: number;
+  /** The first member of each group, when known (`groupBy` gives it). */
+  readonly first?: Int32Array;
 }
 
 /**
@@ -44,7 +46,7 @@ export function groupBy(
     }
     keys[i] = key;
   }
-  return { keys, count: first.length };
+  return { keys, count: first.length, first: Int32Array.from(first) };
 }
 
 /** Mixes one more integer into a 32-bit hash (FNV-1a style over the integer's value). */

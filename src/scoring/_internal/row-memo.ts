@@ -30,8 +30,12 @@ export class RowMemo {
     this.keys = groups.keys;
     this.value = new Float64Array(Math.max(1, groups.count));
     this.stamp = new Int32Array(Math.max(1, groups.count));
-    this.first = new Int32Array(groups.count).fill(-1);
-    for (let i = groups.keys.length - 1; i >= 0; i--) this.first[groups.keys[i]] = i;
+    let first = groups.first;
+    if (first === undefined) {
+      first = new Int32Array(groups.count);
+      for (let i = groups.keys.length - 1; i >= 0; i--) first[groups.keys[i]] = i;
+    }
+    this.first = first;
   }
 
   /** Forgets the stored terms; returns the stamp of the new row. */
