@@ -16,6 +16,8 @@
  * (`buildCandidatesParallel`), then the issue's 20,000 mentors × 100,000 mentees on workers.
  */
 import { availableParallelism } from 'node:os';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { buildCandidates } from '../src/compatibility/build-candidates.js';
 import { buildCompatibility } from '../src/compatibility/build-compatibility.js';
 import type { CompatibilityMatrix } from '../src/compatibility/types.js';
@@ -94,12 +96,18 @@ interface Row {
 
 const MB = 1024 * 1024;
 
+// A full collection before each run, so a row's RSS holds its own matrix and not also the
+// previous run's (a 10,000² matrix is 900 MB; without it the parallel row after the
+// single-thread one measured both). `gc` is exposed for this module even without --expose-gc.
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as () => void;
+
 async function measure(
   label: string,
   cells: number,
   run: () => string | Promise<string>,
 ): Promise<Row> {
-  globalThis.gc?.();
+  collect();
   const before = process.memoryUsage();
   const t0 = performance.now();
   const note = await run();
@@ -219,7 +227,7 @@ const suite: BenchSuite = {
     lines.push(
       '',
       `Parallel rows: \`buildCompatibilityParallel\` from \`peermatch/node\` with ${threads} worker threads writing one SharedArrayBuffer matrix, and \`buildCandidatesParallel\` with ${threads} workers each keeping the top-k of its rows and of every column over its rows (merged on the calling thread), worker start-up included (run from the TypeScript sources, each worker also compiles them through tsx; the built package loads plain JavaScript). ` +
-        'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added; `typical` = one region’s time zones, English for all and a shared lunchtime window (most pairs allowed), `pruned` = zones worldwide and random languages (the language and overlap rules forbid most pairs). Memory: RSS of the process after the build (the matrix alive) and the growth of ArrayBuffer memory during it.' +
+        'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added; `typical` = one region’s time zones, English for all and a shared lunchtime window (most pairs allowed), `pruned` = zones worldwide and random languages (the language and overlap rules forbid most pairs). Memory: RSS of the process after the build (the matrix alive; a full garbage collection runs before each build, so earlier matrices are not counted) and the growth of ArrayBuffer memory during it.' +
         (single === undefined
           ? ''
           : ` Target 10,000 × 10,000 (typical) under 5 s and 2 GB —${verdict(single, 'one thread')}${verdict(parallel, `${threads} threads`)}`),

@@ -20,37 +20,63 @@ const parity: Scorer = {
 };
 
 describe('the row kernel (fused built-in rules and scorers)', () => {
-  it('buildCompatibility(cohort, program, { weights, layout }) allows exactly the pairs every constraint allows, and scores them as the weighted per-pair score() calls do', () => {
-    fc.assert(
-      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) => {
-        const { cohort, program, weights, layout } = randomCase(seed, 24);
-        const allWeights: Record<string, number> = { ...weights, parity: 0.75 };
-        const options = { weights: allWeights, layout, scorers: [parity] };
-        const matrix = buildCompatibility(cohort, program, options);
-        const enabled = new Set(matrix.rules);
-        const context = { cohort, program: parseProgram(program), layout };
-        const rules = BUILT_IN_CONSTRAINTS.flatMap((c) => {
-          const p = c.prepare({ ...context, enabled: (rule) => enabled.has(rule) });
-          return p === undefined ? [] : [p];
-        });
-        const scorers = [...BUILT_IN_SCORERS, parity]
-          .filter((s) => (options.weights[s.name] ?? 0) > 0)
-          .map((s) => ({ weight: options.weights[s.name], prepared: s.prepare(context) }));
-        const total = scorers.reduce((sum, s) => sum + s.weight, 0);
-        for (let i = 0; i < matrix.rows; i++) {
-          for (let j = 0; j < matrix.cols; j++) {
-            const l = matrix.left[i];
-            const r = matrix.right[j];
-            const allowed = rules.every((p) => p.allows(l, r));
-            expect(matrix.allowed[i * matrix.cols + j]).toBe(allowed ? 1 : 0);
-            if (!allowed) continue;
-            let sum = 0;
-            for (const { weight, prepared } of scorers) sum += weight * prepared.score(l, r);
-            expect(matrix.scores[i * matrix.cols + j]).toBe(Math.min(sum * (1 / total), 1));
-          }
+  /** Every cell of the matrix against the constraints' `allows` and the scorers' `score()`. */
+  function checkAgainstPerPair(seed: number, custom: boolean, size = 24, few = false): void {
+    const { cohort, program, weights, layout } = randomCase(seed, size, few);
+    const allWeights: Record<string, number> = custom ? { ...weights, parity: 0.75 } : weights;
+    const options = { weights: allWeights, layout, scorers: custom ? [parity] : [] };
+    const matrix = buildCompatibility(cohort, program, options);
+    const enabled = new Set(matrix.rules);
+    const context = { cohort, program: parseProgram(program), layout };
+    const rules = BUILT_IN_CONSTRAINTS.flatMap((c) => {
+      const p = c.prepare({ ...context, enabled: (rule) => enabled.has(rule) });
+      return p === undefined ? [] : [p];
+    });
+    const scorers = [...BUILT_IN_SCORERS, ...options.scorers]
+      .filter((s) => (options.weights[s.name] ?? 0) > 0)
+      .map((s) => ({ weight: options.weights[s.name], prepared: s.prepare(context) }));
+    const total = scorers.reduce((sum, s) => sum + s.weight, 0);
+    for (let i = 0; i < matrix.rows; i++) {
+      for (let j = 0; j < matrix.cols; j++) {
+        const l = matrix.left[i];
+        const r = matrix.right[j];
+        const allowed = rules.every((p) => p.allows(l, r));
+        expect(matrix.allowed[i * matrix.cols + j]).toBe(allowed ? 1 : 0);
+        if (!allowed) {
+          expect(matrix.scores[i * matrix.cols + j]).toBe(0);
+          continue;
         }
-      }),
+        let sum = 0;
+        for (const { weight, prepared } of scorers) sum += weight * prepared.score(l, r);
+        expect(matrix.scores[i * matrix.cols + j]).toBe(Math.min(sum * (1 / total), 1));
+      }
+    }
+  }
+
+  it('buildCompatibility(cohort, program, { weights, layout, scorers }) allows exactly the pairs every constraint allows, and scores them as the weighted per-pair score() calls do', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) =>
+        checkAgainstPerPair(seed, true),
+      ),
       { numRuns: numRuns(25) },
+    );
+  });
+
+  it('buildCompatibility(cohort, program, { weights, layout }) with built-in scorers only (the fused pass writes the final scores into the matrix) scores exactly as the weighted per-pair score() calls do', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), (seed) =>
+        checkAgainstPerPair(seed, false),
+      ),
+      { numRuns: numRuns(25) },
+    );
+  });
+
+  it('buildCompatibility on 60 participants with few distinct language lists (rows much longer than the number of groups, so each group is decided once per row) agrees with the per-pair calls', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.boolean(), (seed, custom) =>
+        checkAgainstPerPair(seed, custom, 60, true),
+      ),
+      { numRuns: numRuns(15) },
     );
   });
 

@@ -214,11 +214,8 @@ export class CandidateBound {
   run(left: number): number {
     const { setup, ids, position, value, shared, terms } = this;
     const { cohort, right, totalWeight } = setup;
-    const cols = right.length;
-    ids.set(right);
-    for (let j = 0; j < cols; j++) position[j] = j;
     // `enough` 0: minutes are counted only as far as the minimum-overlap rule needs.
-    const count = this.rules.filter(left, ids, position, cols, shared, 0);
+    const count = this.rules.filter(left, right, ids, position, shared, 0);
     if (count === 0) return 0;
     // Each term's value per group, then the schedule and preference values, in one array.
     const termValue = this.termValue;

@@ -21,13 +21,13 @@ export function fillDenseRows(
 ): void {
   const { left, right } = setup;
   const cols = right.length;
-  const { position, score } = kernel;
+  const { position } = kernel;
   for (let i = from; i < to; i++) {
-    const count = kernel.run(left[i], right);
     const base = i * cols;
+    // Scores go straight into the row; the mask and counts follow the survivors' columns.
+    const count = kernel.runInto(left[i], right, scores, base);
     for (let k = 0; k < count; k++) {
       const j = position[k];
-      scores[base + j] = score[k];
       allowed[base + j] = 1;
       perRight[j]++;
     }

@@ -24,6 +24,8 @@ export class RowKernel {
   private readonly flags: Uint8Array;
   private readonly buffer: Float64Array;
   private readonly copy: Int32Array;
+  /** `identity[k] = k`: where {@link run} writes survivor `k`'s score. */
+  private readonly identity: Int32Array;
   /** Shared weekly minutes of each surviving candidate, when the built-in rules computed them. */
   private readonly shared: Int32Array;
   private readonly rules: BuiltInRules;
@@ -53,6 +55,7 @@ export class RowKernel {
     this.flags = new Uint8Array(w);
     this.buffer = new Float64Array(w);
     this.copy = new Int32Array(w);
+    this.identity = Int32Array.from({ length: w }, (_, k) => k);
     this.shared = new Int32Array(w);
   }
 
@@ -61,17 +64,31 @@ export class RowKernel {
    * many survive, their data in `ids`, `position`, `score`.
    */
   run(left: number, candidates: Int32Array): number {
+    return this.runRow(left, candidates, this.score, this.identity, 0);
+  }
+
+  /**
+   * {@link run}, with each survivor's score written to `out[base + position[k]]` instead of
+   * `score[k]` — a dense matrix row is written once, in place. `score` is then unspecified.
+   */
+  runInto(left: number, candidates: Int32Array, out: Float64Array, base: number): number {
+    return this.runRow(left, candidates, out, this.position, base);
+  }
+
+  /** Survivors' scores go to `out[base + at[k]]` (`at` is `identity` or `position`). */
+  private runRow(
+    left: number,
+    candidates: Int32Array,
+    out: Float64Array,
+    at: Int32Array,
+    base: number,
+  ): number {
     const { constraints, scorers, totalWeight, cohort, api } = this.setup;
     const { ids, position, score, flags, buffer, shared } = this;
-    let count = candidates.length;
-    for (let k = 0; k < count; k++) {
-      ids[k] = candidates[k];
-      position[k] = k;
-    }
     // The built-in rules can only drop candidates; each custom rule then gets fresh flags and
     // its own compaction, so it cannot re-allow a pair.
     const enough = this.builtInScores?.enoughMinutes(left) ?? 0;
-    count = this.rules.filter(left, ids, position, count, shared, enough);
+    let count = this.rules.filter(left, candidates, ids, position, shared, enough);
     for (let c = this.firstCustomConstraint; c < constraints.length && count > 0; c++) {
       const { prepared } = constraints[c];
       flags.fill(1, 0, count);
@@ -84,11 +101,15 @@ export class RowKernel {
       count = this.compact(count);
     }
     if (count === 0) return 0;
-    if (this.builtInScores === undefined) score.fill(0, 0, count);
-    else {
-      const minutes = this.rules.computesOverlap ? shared : undefined;
-      this.builtInScores.fill(left, ids, count, score, minutes);
+    const inverse = 1 / totalWeight;
+    const minutes = this.rules.computesOverlap ? shared : undefined;
+    if (this.firstCustomScorer === scorers.length && this.builtInScores !== undefined) {
+      // Built-in scorers only: the fused pass writes the final scores.
+      this.builtInScores.fill(left, ids, count, minutes, out, at, base, inverse);
+      return count;
     }
+    if (this.builtInScores === undefined) score.fill(0, 0, count);
+    else this.builtInScores.fill(left, ids, count, minutes, score, this.identity, 0, 0);
     for (let s = this.firstCustomScorer; s < scorers.length; s++) {
       const { prepared, weight, name } = scorers[s];
       if (prepared.fillRow !== undefined) {
@@ -103,10 +124,9 @@ export class RowKernel {
         score[k] += weight * v;
       }
     }
-    const inverse = 1 / totalWeight;
     for (let k = 0; k < count; k++) {
       const v = score[k] * inverse;
-      score[k] = Math.min(v, 1); // rounding can overshoot 1 by an ulp
+      out[base + at[k]] = Math.min(v, 1); // rounding can overshoot 1 by an ulp
     }
     return count;
   }

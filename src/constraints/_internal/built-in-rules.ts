@@ -1,3 +1,4 @@
+import { groupBy, HASH_SEED, hashList, sameList } from '../../profile/_internal/fact-groups.js';
 import type { Cohort } from '../../profile/cohort.js';
 import type { Program } from '../../profile/program-schema.js';
 import type { MatrixLayout } from '../constraint.js';
@@ -41,6 +42,19 @@ export class BuiltInRules {
   private readonly overlap: SlotOverlap | undefined;
   private readonly minimumMinutes: number;
   private readonly forbidUnknown: boolean;
+  /**
+   * 1 for each participant some rule forbids as a partner of anyone (a mentor on the receiving
+   * side, opted out, no capacity, no languages or no availability when unknown data forbids):
+   * one read per cell instead of one per rule.
+   */
+  private readonly blocked: Uint8Array;
+  /**
+   * Participants with the same languages (exact and base) get the same verdict from the
+   * shared-language rule: a row with many more cells than groups decides each group once.
+   */
+  private readonly languageKeys: Int32Array;
+  private readonly languageFirst: Int32Array;
+  private readonly languageOk: Uint8Array;
 
   /**
    * `enabled` lists the rules switched on (`Setup.rules`); `minutes` asks for each kept pair's
@@ -84,23 +98,55 @@ export class BuiltInRules {
     this.overlap = this.computesOverlap ? new SlotOverlap(cohort.availability) : undefined;
     this.minimumMinutes = program.matching.minimumOverlapMinutes;
     this.forbidUnknown = program.matching.whenUnknown === 'forbid';
+
+    const size = cohort.size;
+    const { role, optOut, capacity, languages, baseLanguages } = cohort;
+    const spoken = languages.offsets;
+    const availability = cohort.availability.intervals.offsets;
+    const blocked = new Uint8Array(size);
+    for (let r = 0; r < size; r++) {
+      if (
+        (this.roles && this.directed && role[r] === MENTOR) ||
+        (this.optOut && optOut[r] === 1) ||
+        (this.capacity && capacity[r] === 0) ||
+        // A row whose own languages or times are unknown forbids everyone, so these hold
+        // for every row that reaches the cell loop.
+        (this.language && this.forbidUnknown && spoken[r] === spoken[r + 1]) ||
+        (this.minimumOverlap && this.forbidUnknown && availability[r] === availability[r + 1])
+      ) {
+        blocked[r] = 1;
+      }
+    }
+    this.blocked = blocked;
+    const groups = this.language
+      ? groupBy(
+          size,
+          (i) => hashList(baseLanguages, i, hashList(languages, i, HASH_SEED)),
+          (a, b) => sameList(languages, a, b) && sameList(baseLanguages, a, b),
+        )
+      : undefined;
+    this.languageKeys = groups?.keys ?? new Int32Array(0);
+    this.languageFirst = groups?.first ?? new Int32Array(0);
+    this.languageOk = new Uint8Array(Math.max(1, this.languageFirst.length));
   }
 
   /**
-   * Keeps the candidates `ids[0 … count)` that every switched-on built-in rule allows with
-   * `left`, compacting `ids` and `position` in place (order kept); `shared[k]` gets the kept
-   * pair's shared weekly minutes when {@link computesOverlap} and both gave availability —
-   * exact below `enough`, some number ≥ `enough` from there on (counting stops early; pass
-   * `Infinity` for exact minutes). Returns how many are kept.
+   * Keeps the candidates that every switched-on built-in rule allows with `left`: the `kept`
+   * survivors of `candidates` (in order) go to `ids[0 … kept)`, their indices in `candidates`
+   * to `position`, and `shared[k]` gets the kept pair's shared weekly minutes when
+   * {@link computesOverlap} and both gave availability — exact below `enough`, some number ≥
+   * `enough` from there on (counting stops early; pass `Infinity` for exact minutes). Returns
+   * `kept`. `candidates` is only read.
    */
   filter(
     left: number,
+    candidates: Int32Array,
     ids: Int32Array,
     position: Int32Array,
-    count: number,
     shared: Int32Array,
     enough = Number.POSITIVE_INFINITY,
   ): number {
+    const count = candidates.length;
     const { cohort, directed, forbidUnknown } = this;
     const { role, optOut, capacity, manager, team, department } = cohort;
     // A verdict that holds for the whole row settles it before any cell is read.
@@ -160,20 +206,39 @@ export class BuiltInRules {
         languageMarks[baseValues[x]] = 1;
     }
 
+    // The verdict of every language group at once, when the row has many more cells.
+    const languageKeys = this.languageKeys;
+    const languageOk = this.languageOk;
+    const languageFirst = this.languageFirst;
+    const languageTable = checkLanguage && 2 * languageFirst.length <= count;
+    if (languageTable) {
+      for (let g = 0; g < languageFirst.length; g++) {
+        const r = languageFirst[g];
+        let ok = 1;
+        if (spoken[r] === spoken[r + 1]) ok = forbidUnknown ? 0 : 1;
+        else if (anyShared) {
+          let hit = 0;
+          for (let x = baseOffsets[r], end = baseOffsets[r + 1]; x < end; x++) {
+            hit |= languageMarks[baseValues[x]];
+          }
+          ok = hit;
+        } else if (!leftSpeaks || (speakers !== undefined && speakers[r] === 0)) ok = 0;
+        languageOk[g] = ok;
+      }
+    }
+    const checkEachLanguage = checkLanguage && !languageTable;
+
     // Without the rule, minutes are only measured: no pair falls short.
     const need = this.minimumOverlap ? this.minimumMinutes : Number.NEGATIVE_INFINITY;
     const stop = Math.max(need, enough);
     const forbidNoTime = forbidUnknown && this.minimumOverlap;
-    const checkRoles = this.roles;
-    const checkOptOut = this.optOut;
-    const checkCapacity = this.capacity;
+    const checkSelf = this.roles;
+    const blocked = this.blocked;
 
     let kept = 0;
     for (let k = 0; k < count; k++) {
-      const r = ids[k];
-      if (checkRoles && (r === left || (directed && role[r] === MENTOR))) continue;
-      if (checkOptOut && optOut[r] === 1) continue;
-      if (checkCapacity && capacity[r] === 0) continue;
+      const r = candidates[k];
+      if (blocked[r] !== 0 || (checkSelf && r === left)) continue;
       if (
         checkGuard &&
         protectedOne !== undefined &&
@@ -196,7 +261,9 @@ export class BuiltInRules {
         continue;
       }
       if (checkPairs && pairMarks[r] !== 0) continue;
-      if (checkLanguage) {
+      if (languageTable) {
+        if (languageOk[languageKeys[r]] === 0) continue;
+      } else if (checkEachLanguage) {
         if (spoken[r] === spoken[r + 1]) {
           if (forbidUnknown) continue;
         } else if (anyShared) {
@@ -217,7 +284,7 @@ export class BuiltInRules {
         }
       }
       ids[kept] = r;
-      position[kept] = position[k];
+      position[kept] = k;
       shared[kept] = minutes;
       kept++;
     }

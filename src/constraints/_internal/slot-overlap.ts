@@ -27,7 +27,8 @@ export class SlotOverlap {
     const { offsets, starts, ends } = availability.intervals;
     let grid = MINUTES_PER_WEEK;
     for (let j = 0; j < starts.length && grid > 1; j++) {
-      grid = gcd(gcd(grid, starts[j]), ends[j]);
+      // Most bounds already sit on the grid found so far: skip the gcd (a cohort has many).
+      if (starts[j] % grid !== 0 || ends[j] % grid !== 0) grid = gcd(gcd(grid, starts[j]), ends[j]);
     }
     this.grid = grid;
     this.offsets = offsets;

@@ -48,7 +48,8 @@ const WISHES = 4;
 /**
  * The weighted sum of every built-in scorer over a row, without a `fillRow` call and a scratch
  * row per scorer: coverage (shared by `skills` and `reverseMentoring`) and shared minutes (from
- * the `minimumOverlap` rule) are computed once, and each scorer adds its term in one tight pass.
+ * the `minimumOverlap` rule) are computed once, and one loop over the row adds every scorer's
+ * term to each cell (one read and one write per cell, not one per scorer).
  *
  * Scorers that read few facts of the right participant (goals, interests, stage, communication,
  * languages, diversity, affinity) are memoised per row: participants the scorer cannot tell
@@ -214,161 +215,324 @@ export class BuiltInRow {
   }
 
   /**
-   * `out[k] = Σ weight × score(left, rights[k])` over the weighted built-in scorers, for
-   * `k < count`. `shared`, when given, holds each pair's shared weekly minutes (as
-   * `BuiltInRules.filter` leaves them) for pairs where both gave availability.
+   * Scores `left` against `rights[0 … count)`: the weighted sum `s` of the built-in scorers
+   * for `rights[k]` goes to `out[base + at[k]]` — `s` itself when `inverse` is 0 (custom
+   * scorers add to it later), else the final `min(s × inverse, 1)`, so a dense row is written
+   * once, straight into the matrix. `shared`, when given, holds each pair's shared weekly
+   * minutes (as `BuiltInRules.filter` leaves them) for pairs where both gave availability.
+   *
+   * The memoised scorers' group terms are computed first ({@link RowMemo.prepare}); then one
+   * loop adds every term of a cell, in `BUILT_IN_SCORERS` order, to one accumulator — the
+   * rounding of one running sum per cell, bit for bit, with one read and one write per cell.
    */
   fill(
     left: number,
     rights: Int32Array,
     count: number,
-    out: Float64Array,
     shared: Int32Array | undefined,
+    out: Float64Array,
+    at: Int32Array,
+    base: number,
+    inverse: number,
   ): void {
-    // Each pass adds one scorer's term to every cell, in `BUILT_IN_SCORERS` order, so every
-    // cell's sum is rounded exactly as one accumulator per cell would be.
-    out.fill(0, 0, count);
-    if (this.wSkills > 0 || this.wReverse > 0) this.addSkills(left, rights, count, out);
-    if (this.goalMemo !== undefined) {
-      const memo = this.goalMemo;
-      const lists = this.cohort.goals;
-      const marks = this.goalMarks;
-      const weight = this.wGoals;
-      const leftGoals = lists.offsets[left + 1] - lists.offsets[left];
-      markAll(lists, left, marks, 1);
-      addMemoised(memo, rights, count, out, (r) => {
-        const { offsets, values } = lists;
-        const length = offsets[r + 1] - offsets[r];
-        let v = NEUTRAL;
-        if (leftGoals !== 0 && length !== 0) {
-          let hits = 0;
-          for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
-          v = hits / length;
+    const { cohort, coverage, wSkills, wReverse, wSchedule, wPreferences, wishCell, wishPriority } =
+      this;
+    const neutral = NEUTRAL;
+    const stage = cohort.stage;
+
+    // skills and reverseMentoring: one coverage per cell. A right's first WISHES wishes are read
+    // from fixed slots without a loop (an unused slot adds `0 × table[0]`, and `table[0]` —
+    // skill 0 at level 0 — is never set), so the cell has no data-dependent branch.
+    const useCoverage = wSkills > 0 || wReverse > 0;
+    const withheld = useCoverage && isWithheld(cohort, left, 'skills');
+    if (useCoverage && !withheld) coverage.load(left);
+    const table = coverage.rowValue;
+    const totals = coverage.priorityTotal;
+    const wanted = cohort.wanted;
+    const factor = wReverse > 0 ? this.seniorityFactor(stage[left]) : this.factor;
+
+    const goals = this.prepareGoals(left, rights, count);
+    const interests = this.prepareInterests(left, rights, count);
+    const stages = this.prepareStage(left, rights, count);
+    const communication = this.prepareCommunication(left, rights, count);
+    const languages = this.prepareLanguages(left, rights, count);
+    const diversity = this.prepareSimilarity(
+      this.diversityMemo,
+      this.diversity,
+      left,
+      rights,
+      count,
+      this.wDiversity,
+      false,
+    );
+    const affinity = this.prepareSimilarity(
+      this.affinityMemo,
+      this.affinity,
+      left,
+      rights,
+      count,
+      this.wAffinity,
+      true,
+    );
+    const goalKeys = goals.keys;
+    const goalValue = goals.value;
+    const interestKeys = interests.keys;
+    const interestValue = interests.value;
+    const stageKeys = stages.keys;
+    const stageValue = stages.value;
+    const communicationKeys = communication.keys;
+    const communicationValue = communication.value;
+    const languageKeys = languages.keys;
+    const languageValue = languages.value;
+    const diversityKeys = diversity.keys;
+    const diversityValue = diversity.value;
+    const affinityKeys = affinity.keys;
+    const affinityValue = affinity.value;
+    const useGoals = this.goalMemo !== undefined;
+    const useInterests = this.interestMemo !== undefined;
+    const useStage = this.stageMemo !== undefined;
+    const useCommunication = this.communicationMemo !== undefined;
+    const useLanguages = this.languageMemo !== undefined;
+    const useDiversity = this.diversityMemo !== undefined;
+    const useAffinity = this.affinityMemo !== undefined;
+
+    // schedule
+    const availability = cohort.availability.intervals.offsets;
+    const leftAvailable = availability[left] !== availability[left + 1];
+    const overlap = this.overlap;
+    if (wSchedule > 0 && leftAvailable && shared === undefined) overlap.load(left);
+    const { cadence, sessionMinutes: session } = cohort;
+    const slack = this.slack;
+    const lc = cadence[left];
+    const lSession = session[left];
+    const lSlack = slack[lc];
+    const lFlexible = lc === 0 || lc === AD_HOC;
+    const defaultSession = SCHEDULE_SCORER_DEFAULTS.sessionMinutes;
+    const penalty = SCHEDULE_SCORER_DEFAULTS.cadenceMismatchPenalty;
+
+    // preferences: bit 1 = left asked for them, bit 2 = they asked for left.
+    const { preferMarks, askedBy } = this;
+    const prefer = cohort.prefer;
+    const preferOffsets = prefer.offsets;
+    const usePreferences = wPreferences > 0 && askedBy !== undefined;
+    if (usePreferences) {
+      markAll(prefer, left, preferMarks, 1);
+      for (let k = askedBy.offsets[left]; k < askedBy.offsets[left + 1]; k++) {
+        preferMarks[askedBy.values[k]] |= 2;
+      }
+    }
+    const leftHasList = preferOffsets[left + 1] > preferOffsets[left];
+
+    for (let k = 0; k < count; k++) {
+      const r = rights[k];
+      let acc = 0;
+      if (useCoverage) {
+        let c = -1;
+        const total = totals[r];
+        if (!withheld && total !== 0) {
+          let sum: number;
+          if (wanted.offsets[r + 1] - wanted.offsets[r] <= WISHES) {
+            const w = r * WISHES;
+            sum =
+              wishPriority[w] * table[wishCell[w]] +
+              wishPriority[w + 1] * table[wishCell[w + 1]] +
+              wishPriority[w + 2] * table[wishCell[w + 2]] +
+              wishPriority[w + 3] * table[wishCell[w + 3]];
+          } else {
+            const { offsets, values, levels, priorities } = wanted;
+            sum = 0;
+            for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) {
+              sum += priorities[x] * table[values[x] * LEVELS + levels[x]];
+            }
+          }
+          c = sum / total;
         }
-        return weight * v;
-      });
-      markAll(lists, left, marks, 0);
-    }
-    if (this.interestMemo !== undefined) {
-      const memo = this.interestMemo;
-      const lists = this.cohort.interests;
-      const marks = this.interestMarks;
-      const weight = this.wInterests;
-      const leftInterests = lists.offsets[left + 1] - lists.offsets[left];
-      markAll(lists, left, marks, 1);
-      addMemoised(memo, rights, count, out, (r) => {
-        const { offsets, values } = lists;
-        const b = offsets[r + 1] - offsets[r];
-        let v = NEUTRAL;
-        if (leftInterests !== 0 && b !== 0) {
-          let hits = 0;
-          for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
-          v = (2 * hits) / (leftInterests + b);
+        if (wSkills > 0) acc += wSkills * (c < 0 ? neutral : c);
+        if (wReverse > 0) acc += wReverse * (c < 0 ? neutral : c * factor[stage[r] + 1]);
+      }
+      if (useGoals) acc += goalValue[goalKeys[r]];
+      if (useInterests) acc += interestValue[interestKeys[r]];
+      if (useStage) acc += stageValue[stageKeys[r]];
+      if (wSchedule > 0) {
+        let v = neutral;
+        if (leftAvailable && availability[r] !== availability[r + 1]) {
+          const minutes = shared === undefined ? overlap.with(r) : shared[k];
+          const rc = cadence[r];
+          const length = Math.max(lSession, session[r]) || defaultSession;
+          const need = length * Math.max(lSlack, slack[rc]);
+          v = minutes >= need ? 1 : minutes / need;
+          if (!lFlexible && rc !== 0 && rc !== AD_HOC && rc !== lc) {
+            const agree = 1 - penalty * (rc > lc ? rc - lc : lc - rc);
+            v *= Math.max(agree, 0);
+          }
         }
-        return weight * v;
-      });
-      markAll(lists, left, marks, 0);
+        acc += wSchedule * v;
+      }
+      if (useCommunication) acc += communicationValue[communicationKeys[r]];
+      if (useLanguages) acc += languageValue[languageKeys[r]];
+      if (usePreferences) {
+        const mark = preferMarks[r];
+        const fromLeft = (mark & 1) !== 0 ? ASKED : leftHasList ? ASKED_FOR_OTHERS : NO_PREFERENCE;
+        const fromRight =
+          (mark & 2) !== 0
+            ? ASKED
+            : preferOffsets[r + 1] > preferOffsets[r]
+              ? ASKED_FOR_OTHERS
+              : NO_PREFERENCE;
+        acc += wPreferences * ((fromLeft + fromRight) / 2);
+      }
+      if (useDiversity) acc += diversityValue[diversityKeys[r]];
+      if (useAffinity) acc += affinityValue[affinityKeys[r]];
+      out[base + at[k]] = inverse === 0 ? acc : Math.min(acc * inverse, 1); // rounding can overshoot 1 by an ulp
     }
-    if (this.stageMemo !== undefined) {
-      const stage = this.cohort.stage;
-      const a = stage[left];
-      const { preferred, tolerance, wStage: weight } = this;
-      addMemoised(this.stageMemo, rights, count, out, (r) => {
-        const b = stage[r];
-        return (
-          weight *
-          (a < 0 || b < 0 ? NEUTRAL : Math.max(0, 1 - Math.abs(a - b - preferred) / tolerance))
-        );
-      });
-    }
-    if (this.wSchedule > 0) this.addSchedule(left, rights, count, out, shared);
-    if (this.communicationMemo !== undefined) {
-      const { communicationStyle: style, learningStyle: learning, modes, location } = this.cohort;
-      const sa = style[left];
-      const la = learning[left];
-      const ma = modes[left];
-      const loc = location[left];
-      const weight = this.wCommunication;
-      addMemoised(this.communicationMemo, rights, count, out, (r) => {
-        const sb = style[r];
-        const lb = learning[r];
-        const mb = modes[r];
-        const s = sa < 0 || sb < 0 ? NEUTRAL : sa === sb ? 1 : STYLE_MISMATCH;
-        const l = la < 0 || lb < 0 ? NEUTRAL : la === lb ? 1 : LEARNING_MISMATCH;
-        let m = NEUTRAL;
-        if (ma !== 0 && mb !== 0) {
-          let common = ma & mb;
-          if (loc < 0 || loc !== location[r]) common &= ~IN_PERSON;
-          m = common !== 0 ? 1 : 0;
-        }
-        return weight * ((s + l + m) / 3);
-      });
-    }
-    if (this.languageMemo !== undefined) this.addLanguages(left, rights, count, out);
-    if (this.wPreferences > 0) this.addPreferences(left, rights, count, out);
-    if (this.diversityMemo !== undefined) {
-      const columns = this.diversity;
-      const weight = this.wDiversity;
-      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 1);
-      addMemoised(this.diversityMemo, rights, count, out, (r) => {
-        const mean = meanOver(columns, left, r);
-        return weight * (mean < 0 ? NEUTRAL : 1 - mean);
-      });
-      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 0);
-    }
-    if (this.affinityMemo !== undefined) {
-      const columns = this.affinity;
-      const weight = this.wAffinity;
-      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 1);
-      addMemoised(this.affinityMemo, rights, count, out, (r) => {
-        const mean = meanOver(columns, left, r);
-        return weight * (mean < 0 ? NEUTRAL : mean);
-      });
-      for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 0);
+    if (usePreferences) {
+      markAll(prefer, left, preferMarks, 0);
+      markAll(askedBy, left, preferMarks, 0);
     }
   }
 
-  /**
-   * skills and reverseMentoring: one coverage per cell. A right's first {@link WISHES} wishes
-   * are read from fixed slots without a loop (an unused slot adds `0 × table[0]`, and
-   * `table[0]` — skill 0 at level 0 — is never set), so the cell has no data-dependent branch.
-   */
-  private addSkills(left: number, rights: Int32Array, count: number, out: Float64Array): void {
-    const { cohort, coverage, wSkills, wReverse, wishCell, wishPriority } = this;
-    const withheld = isWithheld(cohort, left, 'skills');
-    if (!withheld) coverage.load(left);
-    const table = coverage.rowValue;
-    const totals = coverage.priorityTotal;
-    const { offsets, values, levels, priorities } = cohort.wanted;
-    const stage = cohort.stage;
-    const factor = this.seniorityFactor(stage[left]);
-    const neutral = NEUTRAL;
-    for (let k = 0; k < count; k++) {
-      const r = rights[k];
-      let c = -1;
-      const total = totals[r];
-      if (!withheld && total !== 0) {
-        let sum: number;
-        if (offsets[r + 1] - offsets[r] <= WISHES) {
-          const at = r * WISHES;
-          sum =
-            wishPriority[at] * table[wishCell[at]] +
-            wishPriority[at + 1] * table[wishCell[at + 1]] +
-            wishPriority[at + 2] * table[wishCell[at + 2]] +
-            wishPriority[at + 3] * table[wishCell[at + 3]];
-        } else {
-          sum = 0;
-          for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) {
-            sum += priorities[x] * table[values[x] * LEVELS + levels[x]];
-          }
-        }
-        c = sum / total;
+  private prepareGoals(left: number, rights: Int32Array, count: number): MemoTable {
+    const memo = this.goalMemo;
+    if (memo === undefined) return NO_MEMO;
+    const lists = this.cohort.goals;
+    const marks = this.goalMarks;
+    const weight = this.wGoals;
+    const leftGoals = lists.offsets[left + 1] - lists.offsets[left];
+    markAll(lists, left, marks, 1);
+    memo.prepare(rights, count, (r) => {
+      const { offsets, values } = lists;
+      const length = offsets[r + 1] - offsets[r];
+      let v = NEUTRAL;
+      if (leftGoals !== 0 && length !== 0) {
+        let hits = 0;
+        for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
+        v = hits / length;
       }
-      let acc = out[k];
-      if (wSkills > 0) acc += wSkills * (c < 0 ? neutral : c);
-      if (wReverse > 0) acc += wReverse * (c < 0 ? neutral : c * factor[stage[r] + 1]);
-      out[k] = acc;
+      return weight * v;
+    });
+    markAll(lists, left, marks, 0);
+    return memo;
+  }
+
+  private prepareInterests(left: number, rights: Int32Array, count: number): MemoTable {
+    const memo = this.interestMemo;
+    if (memo === undefined) return NO_MEMO;
+    const lists = this.cohort.interests;
+    const marks = this.interestMarks;
+    const weight = this.wInterests;
+    const leftInterests = lists.offsets[left + 1] - lists.offsets[left];
+    markAll(lists, left, marks, 1);
+    memo.prepare(rights, count, (r) => {
+      const { offsets, values } = lists;
+      const b = offsets[r + 1] - offsets[r];
+      let v = NEUTRAL;
+      if (leftInterests !== 0 && b !== 0) {
+        let hits = 0;
+        for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
+        v = (2 * hits) / (leftInterests + b);
+      }
+      return weight * v;
+    });
+    markAll(lists, left, marks, 0);
+    return memo;
+  }
+
+  private prepareStage(left: number, rights: Int32Array, count: number): MemoTable {
+    const memo = this.stageMemo;
+    if (memo === undefined) return NO_MEMO;
+    const stage = this.cohort.stage;
+    const a = stage[left];
+    const { preferred, tolerance, wStage: weight } = this;
+    memo.prepare(rights, count, (r) => {
+      const b = stage[r];
+      return (
+        weight *
+        (a < 0 || b < 0 ? NEUTRAL : Math.max(0, 1 - Math.abs(a - b - preferred) / tolerance))
+      );
+    });
+    return memo;
+  }
+
+  private prepareCommunication(left: number, rights: Int32Array, count: number): MemoTable {
+    const memo = this.communicationMemo;
+    if (memo === undefined) return NO_MEMO;
+    const { communicationStyle: style, learningStyle: learning, modes, location } = this.cohort;
+    const sa = style[left];
+    const la = learning[left];
+    const ma = modes[left];
+    const loc = location[left];
+    const weight = this.wCommunication;
+    memo.prepare(rights, count, (r) => {
+      const sb = style[r];
+      const lb = learning[r];
+      const mb = modes[r];
+      const s = sa < 0 || sb < 0 ? NEUTRAL : sa === sb ? 1 : STYLE_MISMATCH;
+      const l = la < 0 || lb < 0 ? NEUTRAL : la === lb ? 1 : LEARNING_MISMATCH;
+      let m = NEUTRAL;
+      if (ma !== 0 && mb !== 0) {
+        let common = ma & mb;
+        if (loc < 0 || loc !== location[r]) common &= ~IN_PERSON;
+        m = common !== 0 ? 1 : 0;
+      }
+      return weight * ((s + l + m) / 3);
+    });
+    return memo;
+  }
+
+  private prepareLanguages(left: number, rights: Int32Array, count: number): MemoTable {
+    const memo = this.languageMemo;
+    if (memo === undefined) return NO_MEMO;
+    const { cohort, exactMarks, baseMarks, wLanguages: weight } = this;
+    const { languages, baseLanguages } = cohort;
+    const { offsets, values } = languages;
+    const baseOffsets = baseLanguages.offsets;
+    const baseValues = baseLanguages.values;
+    const speaks = offsets[left] !== offsets[left + 1];
+    if (speaks) {
+      markAll(languages, left, exactMarks, 1);
+      markAll(baseLanguages, left, baseMarks, 1);
     }
+    memo.prepare(rights, count, (r) => {
+      let v = NEUTRAL;
+      if (speaks && offsets[r] !== offsets[r + 1]) {
+        let exact = 0;
+        for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) exact += exactMarks[values[x]];
+        if (exact > 0) v = 1;
+        else {
+          let base = 0;
+          for (let x = baseOffsets[r], e = baseOffsets[r + 1]; x < e; x++) {
+            base += baseMarks[baseValues[x]];
+          }
+          v = base > 0 ? SAME_BASE : 0;
+        }
+      }
+      return weight * v;
+    });
+    if (speaks) {
+      markAll(languages, left, exactMarks, 0);
+      markAll(baseLanguages, left, baseMarks, 0);
+    }
+    return memo;
+  }
+
+  /** diversity (`1 - mean`) or affinity (`mean`) over the opted-in fields. */
+  private prepareSimilarity(
+    memo: RowMemo | undefined,
+    columns: readonly SimilarityColumn[],
+    left: number,
+    rights: Int32Array,
+    count: number,
+    weight: number,
+    alike: boolean,
+  ): MemoTable {
+    if (memo === undefined) return NO_MEMO;
+    for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 1);
+    memo.prepare(rights, count, (r) => {
+      const mean = meanOver(columns, left, r);
+      return weight * (mean < 0 ? NEUTRAL : alike ? mean : 1 - mean);
+    });
+    for (const c of columns) if (c.lists) markAll(c.lists, left, c.marks, 0);
+    return memo;
   }
 
   /** reverseMentoring's factor for each right stage (index `stage + 1`, so -1 is index 0). */
@@ -396,133 +560,16 @@ export class BuiltInRow {
     );
     return length * Math.max(slack[cohort.cadence[left]], mostSlack);
   }
-
-  private addSchedule(
-    left: number,
-    rights: Int32Array,
-    count: number,
-    out: Float64Array,
-    shared: Int32Array | undefined,
-  ): void {
-    const { cohort, overlap, slack, wSchedule: weight } = this;
-    const availability = cohort.availability.intervals.offsets;
-    const cadence = cohort.cadence;
-    const session = cohort.sessionMinutes;
-    const neutral = NEUTRAL;
-    if (availability[left] === availability[left + 1]) {
-      for (let k = 0; k < count; k++) out[k] += weight * neutral;
-      return;
-    }
-    if (shared === undefined) overlap.load(left);
-    const lc = cadence[left];
-    const lSession = session[left];
-    const lSlack = slack[lc];
-    const lFlexible = lc === 0 || lc === AD_HOC;
-    const defaultSession = SCHEDULE_SCORER_DEFAULTS.sessionMinutes;
-    const penalty = SCHEDULE_SCORER_DEFAULTS.cadenceMismatchPenalty;
-    for (let k = 0; k < count; k++) {
-      const r = rights[k];
-      let v = neutral;
-      if (availability[r] !== availability[r + 1]) {
-        const minutes = shared === undefined ? overlap.with(r) : shared[k];
-        const rc = cadence[r];
-        const length = Math.max(lSession, session[r]) || defaultSession;
-        const need = length * Math.max(lSlack, slack[rc]);
-        v = minutes >= need ? 1 : minutes / need;
-        if (!lFlexible && rc !== 0 && rc !== AD_HOC && rc !== lc) {
-          const agree = 1 - penalty * (rc > lc ? rc - lc : lc - rc);
-          v *= Math.max(agree, 0);
-        }
-      }
-      out[k] += weight * v;
-    }
-  }
-
-  private addLanguages(left: number, rights: Int32Array, count: number, out: Float64Array): void {
-    const { cohort, exactMarks, baseMarks, wLanguages: weight } = this;
-    const { languages, baseLanguages } = cohort;
-    const { offsets, values } = languages;
-    const baseOffsets = baseLanguages.offsets;
-    const baseValues = baseLanguages.values;
-    const speaks = offsets[left] !== offsets[left + 1];
-    if (speaks) {
-      markAll(languages, left, exactMarks, 1);
-      markAll(baseLanguages, left, baseMarks, 1);
-    }
-    addMemoised(this.languageMemo as RowMemo, rights, count, out, (r) => {
-      let v = NEUTRAL;
-      if (speaks && offsets[r] !== offsets[r + 1]) {
-        let exact = 0;
-        for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) exact += exactMarks[values[x]];
-        if (exact > 0) v = 1;
-        else {
-          let base = 0;
-          for (let x = baseOffsets[r], e = baseOffsets[r + 1]; x < e; x++) {
-            base += baseMarks[baseValues[x]];
-          }
-          v = base > 0 ? SAME_BASE : 0;
-        }
-      }
-      return weight * v;
-    });
-    if (speaks) {
-      markAll(languages, left, exactMarks, 0);
-      markAll(baseLanguages, left, baseMarks, 0);
-    }
-  }
-
-  /** Bit 1 = left asked for them, bit 2 = they asked for left. */
-  private addPreferences(left: number, rights: Int32Array, count: number, out: Float64Array): void {
-    const { cohort, preferMarks, askedBy, wPreferences: weight } = this;
-    const prefer = cohort.prefer;
-    const preferOffsets = prefer.offsets;
-    if (askedBy === undefined) return;
-    markAll(prefer, left, preferMarks, 1);
-    for (let k = askedBy.offsets[left]; k < askedBy.offsets[left + 1]; k++) {
-      preferMarks[askedBy.values[k]] |= 2;
-    }
-    const leftHasList = preferOffsets[left + 1] > preferOffsets[left];
-    for (let k = 0; k < count; k++) {
-      const r = rights[k];
-      const mark = preferMarks[r];
-      const fromLeft = (mark & 1) !== 0 ? ASKED : leftHasList ? ASKED_FOR_OTHERS : NO_PREFERENCE;
-      const fromRight =
-        (mark & 2) !== 0
-          ? ASKED
-          : preferOffsets[r + 1] > preferOffsets[r]
-            ? ASKED_FOR_OTHERS
-            : NO_PREFERENCE;
-      out[k] += weight * ((fromLeft + fromRight) / 2);
-    }
-    markAll(prefer, left, preferMarks, 0);
-    markAll(askedBy, left, preferMarks, 0);
-  }
 }
 
-/**
- * `out[k] += term(rights[k])`, calling `term` once per group of `memo` in the row: everyone in
- * a group gets the term of its first member, which is theirs too (they differ in nothing the
- * scorer reads).
- */
-function addMemoised(
-  memo: RowMemo,
-  rights: Int32Array,
-  count: number,
-  out: Float64Array,
-  term: (right: number) => number,
-): void {
-  const { keys, value, stamp } = memo;
-  const row = memo.next();
-  for (let k = 0; k < count; k++) {
-    const r = rights[k];
-    const key = keys[r];
-    if (stamp[key] !== row) {
-      value[key] = term(r);
-      stamp[key] = row;
-    }
-    out[k] += value[key];
-  }
+/** A memo's group of each participant and the row's term of each group. */
+interface MemoTable {
+  readonly keys: Int32Array;
+  readonly value: Float64Array;
 }
+
+/** Stands in for a scorer that is not weighted (its term is never read). */
+const NO_MEMO: MemoTable = { keys: new Int32Array(0), value: new Float64Array(0) };
 
 /** Groups of participants with the same values in every similarity column. */
 function similarityMemo(size: number, columns: readonly SimilarityColumn[]): RowMemo {

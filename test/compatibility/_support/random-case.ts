@@ -37,8 +37,14 @@ export interface Case {
   readonly layout: MatrixLayout;
 }
 
-/** A small cohort with every field the rules and scorers read varied, and a random program. */
-export function randomCase(seed: number, size: number): Case {
+/** Few distinct language lists, so long rows meet each list many times. */
+const FEW_LANGUAGES = [['en'], ['de'], ['en', 'de'], ['pt-BR'], ['pt-PT', 'en-GB']];
+
+/**
+ * A small cohort with every field the rules and scorers read varied, and a random program.
+ * `fewLanguages`: languages from five lists instead of the generator's many.
+ */
+export function randomCase(seed: number, size: number, fewLanguages = false): Case {
   const random = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
   const subset = <T>(list: readonly T[]): T[] => list.filter(() => random() < 0.3);
@@ -71,7 +77,7 @@ export function randomCase(seed: number, size: number): Case {
       },
       // Managers only among earlier participants, so chains never cycle.
       managerId: i > 0 && random() < 0.5 ? `p${Math.floor(random() * i)}` : undefined,
-      languages: random() < 0.1 ? [] : r.languages,
+      languages: random() < 0.1 ? [] : fewLanguages ? pick(FEW_LANGUAGES) : r.languages,
       availability: random() < 0.1 ? { windows: [] } : r.availability,
     };
     for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
