@@ -21,13 +21,12 @@ import { runInNewContext } from 'node:vm';
 import { buildCandidates } from '../src/compatibility/build-candidates.js';
 import { buildCompatibility } from '../src/compatibility/build-compatibility.js';
 import type { CompatibilityMatrix } from '../src/compatibility/types.js';
-import { buildCandidatesParallel } from '../src/node/build-candidates-parallel.js';
-import { buildCompatibilityParallel } from '../src/node/build-compatibility-parallel.js';
 import type { Cohort } from '../src/profile/cohort.js';
 import { normalizeCohort } from '../src/profile/normalize-cohort.js';
 import { parseParticipants } from '../src/profile/parse-participants.js';
 import type { ProgramInput } from '../src/profile/program-schema.js';
 import { generateParticipantRecords, SAMPLE_PROGRAM } from '../test/_support/profiles.js';
+import { nodeApi } from './_lib/node-api.js';
 import type { BenchSuite } from './_lib/suite.js';
 
 /** Every rule on, every scorer weighted (diversity and affinity opted in). */
@@ -123,6 +122,9 @@ async function measure(
   };
 }
 
+/** The worker-thread builders timed: see {@link nodeApi}. */
+const builders = await nodeApi();
+
 /**
  * The dense matrix of n mentors × n mentees, on this thread (`threads` 1) or on worker threads
  * (`buildCompatibilityParallel`, worker start-up included).
@@ -137,7 +139,7 @@ export function dense(n: number, shape: Shape, threads = 1): Promise<Row> {
       const m: CompatibilityMatrix =
         threads === 1
           ? buildCompatibility(cohort)
-          : await buildCompatibilityParallel(cohort, undefined, { threads });
+          : await builders.api.buildCompatibilityParallel(cohort, undefined, { threads });
       let allowed = 0;
       for (let c = 0; c < m.allowed.length; c++) allowed += m.allowed[c];
       // A benchmark that silently does nothing is worse than none.
@@ -164,7 +166,7 @@ export async function topK(cohort: Cohort, k: number, threads = 1): Promise<Row>
       const c =
         threads === 1
           ? buildCandidates(cohort, undefined, { k })
-          : await buildCandidatesParallel(cohort, undefined, { k, threads });
+          : await builders.api.buildCandidatesParallel(cohort, undefined, { k, threads });
       if (c.edges.rows.length === 0) throw new Error('bench/compatibility: no candidates');
       return `${c.edges.rows.length.toLocaleString('en-US')} candidate edges`;
     },
@@ -226,7 +228,7 @@ const suite: BenchSuite = {
         : ` ${how}: time ${r.ms < 5000 ? 'met' : 'NOT met'} (${(r.ms / 1000).toFixed(1)} s), memory ${r.rssMb < 2048 ? 'met' : 'NOT met'} (${r.rssMb.toFixed(0)} MB).`;
     lines.push(
       '',
-      `Parallel rows: \`buildCompatibilityParallel\` from \`peermatch/node\` with ${threads} worker threads writing one SharedArrayBuffer matrix, and \`buildCandidatesParallel\` with ${threads} workers each keeping the top-k of its rows and of every column over its rows (merged on the calling thread), worker start-up included (run from the TypeScript sources, each worker also compiles them through tsx; the built package loads plain JavaScript). ` +
+      `Parallel rows: \`buildCompatibilityParallel\` from \`peermatch/node\` with ${threads} worker threads writing one SharedArrayBuffer matrix, and \`buildCandidatesParallel\` with ${threads} workers each keeping the top-k of its rows and of every column over its rows (merged on the calling thread), worker start-up included, run from ${builders.source}. ` +
         'Every built-in rule on (roles, opt-out, capacity, safeguarding, reporting line, same manager, same team, block list, no repeat, shared language, 30-minute minimum overlap) and every built-in scorer weighted (diversity on department and location, affinity on background). Generated records (`test/_support/profiles.ts`) with styles, locations, backgrounds, preferences, block lists and minors added; `typical` = one region’s time zones, English for all and a shared lunchtime window (most pairs allowed), `pruned` = zones worldwide and random languages (the language and overlap rules forbid most pairs). Memory: RSS of the process after the build (the matrix alive; a full garbage collection runs before each build, so earlier matrices are not counted) and the growth of ArrayBuffer memory during it.' +
         (single === undefined
           ? ''
