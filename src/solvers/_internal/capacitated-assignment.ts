@@ -12,7 +12,10 @@
  * holds more than its supply. With that, any state whose held cells have reduced cost 0 and
  * whose other cells have reduced cost ≥ 0 can be finished exactly, which is what lets the
  * search start from a sparse solve (as `sparse-start.ts` does for the square dense solver):
- * rows found wrong by the dense check simply leave their seat to nobody.
+ * rows found wrong by the dense check simply leave their seat to nobody. Seats held by nobody
+ * are sinks of their own, so one multi-source Dijkstra can end many paths at once (one per
+ * search tree), where the classic one-path-per-search spends most of its time on the last rows
+ * of a problem in which every seat is needed.
  *
  * Internal for now: `matchOneToOne` uses it for mentor capacity.
  */
@@ -51,7 +54,8 @@ const firstOf = (i: number, cols: number) => Math.floor(((i * GOLDEN) % 1) * col
  * taking at most `capacity[j]` rows. `scores` is row-major `rows × cols`; `-Infinity` forbids a
  * cell. Returns each row's column, or `null` when some row cannot be placed (the caller then
  * needs a most-pairs formulation). Deterministic: the same input always gives the same
- * assignment, and each search breaks ties by the smaller index.
+ * assignment (searches break ties by the smaller index, candidate lists by a fixed rotation of
+ * the indices).
  *
  * Invariants (why it is optimal): with cost `-score` and reduced cost
  * `r(i, j) = -score + rowPot[i] - colPot[j]` (the slack row scoring 0 everywhere), every held
@@ -95,7 +99,6 @@ export function capacitatedAssignment(
   for (let i = 0; i < rows; i++) {
     if (flow.rowToCol[i] < 0 && !search.augment(i)) return null;
   }
-  // Seats left to nobody (rows the dense check moved) go back to the slack row.
   // Seats left to nobody go to the slack row (it reaches every column directly).
   search.placeSlack();
   return flow.rowToCol;
