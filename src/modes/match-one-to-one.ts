@@ -309,6 +309,9 @@ function activePart(matrix: CompatibilityMatrix, seats: Seats, minScore: number)
   };
 }
 
+/** Mentees per block when transposing the matrix for the kernel. */
+const TRANSPOSE_BLOCK = 64;
+
 /**
  * Every active mentee placed with an active mentor (plus, with `unmatched`, one zero-score
  * "unmatched" column that takes anyone): the capacitated kernel on mentees × mentors, or `null`
@@ -331,17 +334,21 @@ function placeAll(
   if (room < rows) return null;
   const data = new Float64Array(rows * cols);
   const { scores, allowed } = matrix;
-  for (let r = 0; r < rows; r++) {
-    const e = active.rows[r];
-    const base = r * cols;
+  // The matrix is mentors × mentees and `data` its transpose: blocks of mentees keep the reads
+  // of each mentor's row close together (about twice as fast as one mentee at a time).
+  for (let r0 = 0; r0 < rows; r0 += TRANSPOSE_BLOCK) {
+    const r1 = Math.min(rows, r0 + TRANSPOSE_BLOCK);
     for (let c = 0; c < active.mentors.length; c++) {
-      const cell = active.mentors[c] * matrix.cols + e;
-      data[base + c] =
-        allowed[cell] === 1 && scores[cell] >= threshold
-          ? unit
-            ? 1
-            : scores[cell]
-          : Number.NEGATIVE_INFINITY;
+      const mentorBase = active.mentors[c] * matrix.cols;
+      for (let r = r0; r < r1; r++) {
+        const cell = mentorBase + active.rows[r];
+        data[r * cols + c] =
+          allowed[cell] === 1 && scores[cell] >= threshold
+            ? unit
+              ? 1
+              : scores[cell]
+            : Number.NEGATIVE_INFINITY;
+      }
     }
   }
   const placed = capacity.every((c) => c === 1)
