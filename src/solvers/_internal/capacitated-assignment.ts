@@ -810,12 +810,11 @@ class SparseSearch {
     touched.length = 0;
     ends.length = 0;
     this.heapSize = 0;
-    let sinks = 0;
-    for (let j = 0; j < cols; j++) if (deficit[j] > 0) sinks++;
     let slackLeft = withSlack ? flow.slackSupply - flow.slackPlaced : 0;
     let slackReached = slackLeft > 0;
     let slackFrom = -1;
     let rootsLeft = freeCount;
+    let direct = 0;
     for (let f = 0; f < freeCount; f++) {
       const r = free[f];
       // A free row's potential is implicit: its best value, so its arcs have reduced cost ≥ 0
@@ -823,11 +822,24 @@ class SparseSearch {
       const cs = this.candCols[r];
       const ws = this.candScores[r];
       let top = NEG;
+      let seat = -1;
       for (let e = 0; e < cs.length; e++) {
         const w = ws[e] + colPot[cs[e]];
-        if (w > top) top = w;
+        if (w > top || (w === top && seat < 0 && deficit[cs[e]] > 0)) {
+          top = w;
+          seat = deficit[cs[e]] > 0 ? cs[e] : -1;
+        }
       }
       rowPot[r] = top;
+      if (seat >= 0) {
+        // A free seat at the row's best value is a path of one cell at distance 0: taking it
+        // now leaves it to no other tree (on tied scores most rows find one).
+        deficit[seat]--;
+        flow.place(r, seat);
+        direct++;
+        rootsLeft--;
+        continue;
+      }
       rowDist[r] = 0;
       rootOfRow[r] = r;
       rootUsed[r] = 0;
@@ -845,6 +857,8 @@ class SparseSearch {
       scanned.push(slack);
       this.scanSlack(0);
     }
+    let sinks = 0;
+    for (let j = 0; j < cols; j++) if (deficit[j] > 0) sinks++;
     let farthest = 0;
     // Stop once every column with a seat held by nobody is finalised, or no root is left.
     while (sinks > 0 && (rootsLeft > 0 || slackLeft > 0)) {
@@ -893,7 +907,7 @@ class SparseSearch {
         this.scan(i, d);
       }
     }
-    let placed = 0;
+    let placed = direct;
     if (ends.length > 0) {
       for (const i of scanned) rowPot[i] += Math.min(rowDist[i], farthest) - farthest;
       for (const j of finalised) colPot[j] += Math.min(dist[j], farthest) - farthest;
