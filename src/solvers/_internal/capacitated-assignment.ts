@@ -514,7 +514,9 @@ function sparsePhase(flow: SeatFlow, knobs: CapacitatedTuning): boolean {
     }
     // Then the slack row takes the seats left, which lifts the columns with room to the top
     // potential before the dense check.
-    while (flow.slackPlaced < flow.slackSupply && search.phase(listed, 0, true) > 0) {}
+    while (flow.slackPlaced < flow.slackSupply) {
+      if (search.phase(listed, 0, true) === 0) break;
+    }
     // Dense check: a placed row is wrong when some column beats its own by more than rounding.
     let top = NEG;
     for (let j = 0; j < cols; j++) if (capacity[j] > 0 && colPot[j] > top) top = colPot[j];
@@ -667,7 +669,11 @@ function topByValue(
  * seat held by nobody. Paths of different trees share no row, every arc on them has reduced
  * cost 0 once the potentials shift by `min(d, D)` (D the farthest path taken), and such a seat
  * is a sink of its own, so they can all be flipped in one go: far fewer searches than one per
- * row when most rows are still free. The slack row holds no seat during this phase.
+ * row when most rows are still free. (Paths may not share a sink that is one node, such as
+ * the slack row: their last arcs would differ in length. So the sparse start first gives the
+ * slack row's seats to nobody, lets the rows fill them, and then places the slack row as a
+ * source, whose paths only need to share no row.) The slack row scores 0 on every column, so
+ * its arcs are always dense.
  */
 class SparseSearch {
   private readonly dist: Float64Array;
