@@ -89,7 +89,14 @@ export async function matchOneToOneParallel(
   const mentees = sideIds(cohort, rest.mentees, 1);
   const { matching } = program === undefined ? cohort.program : parseProgram(program);
   const denseLimit = matching.denseLimit ?? MATCH_SCALE_DEFAULTS.denseLimit;
-  if (mentors === null || mentees === null || mentors.length * mentees.length <= denseLimit) {
+  // Candidates given anyway (from JavaScript): nothing is left to build.
+  const given = (rest as MatchOneToOneOptions).candidates !== undefined;
+  if (
+    given ||
+    mentors === null ||
+    mentees === null ||
+    mentors.length * mentees.length <= denseLimit
+  ) {
     return matchOneToOne(cohort, program, rest);
   }
   // Every other option is checked by a call on no one (a 0 × 0 dense run, instantly), so a

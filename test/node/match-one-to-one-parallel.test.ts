@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { buildCandidates } from '../../src/compatibility/build-candidates.js';
 import { PeermatchError } from '../../src/errors.js';
 import { matchOneToOne } from '../../src/modes/match-one-to-one.js';
 import { matchOneToOneParallel } from '../../src/node/match-one-to-one-parallel.js';
@@ -53,6 +54,21 @@ describe('matchOneToOneParallel', () => {
     const actual = await matchOneToOneParallel(small, undefined, { threads: 2 });
     expect(actual.scale?.method).toBe('dense');
     expect(JSON.stringify(actual)).toBe(JSON.stringify(matchOneToOne(small)));
+  });
+
+  it('matchOneToOneParallel(cohort, program, { candidates }) from JavaScript uses the candidates given, as matchOneToOne does', async () => {
+    const ids = (role: number) => cohort.ids.filter((_, i) => cohort.role[i] === role).sort();
+    const candidates = buildCandidates(cohort, undefined, {
+      left: ids(0),
+      right: ids(1),
+      layout: 'directed',
+      k: 1,
+    });
+    const actual = await matchOneToOneParallel(cohort, undefined, { candidates } as never);
+    expect(actual.scale?.k).toBe(1);
+    expect(JSON.stringify(actual)).toBe(
+      JSON.stringify(matchOneToOne(cohort, undefined, { candidates })),
+    );
   });
 
   it('matchOneToOneParallel(cohort, program, { onProgress }) reports the phases of matchOneToOne', async () => {
