@@ -3,10 +3,10 @@ import {
   type MatchObjective,
   type MatchResult,
   matchGroups,
-  matchOneToOne,
   matchReciprocal,
   type Program,
 } from '../index.js';
+import { matchOneToOneParallel } from '../node/match-one-to-one-parallel.js';
 import { UsageError } from './usage-error.js';
 
 /** What every mode takes from the command line. */
@@ -18,7 +18,11 @@ export interface ModeOptions {
 }
 
 /** Runs one matching mode on a normalised cohort. */
-export type ModeRunner = (cohort: Cohort, program: Program, options: ModeOptions) => MatchResult;
+export type ModeRunner = (
+  cohort: Cohort,
+  program: Program,
+  options: ModeOptions,
+) => MatchResult | Promise<MatchResult>;
 
 /**
  * The modes `peermatch match --mode` knows. A mode listed with `undefined` exists in the
@@ -26,7 +30,8 @@ export type ModeRunner = (cohort: Cohort, program: Program, options: ModeOptions
  * add a mode, put its runner here (and its objectives in `MODE_OBJECTIVES`).
  */
 export const MODES: Readonly<Record<string, ModeRunner | undefined>> = Object.freeze({
-  'one-to-one': (cohort, program, options) => matchOneToOne(cohort, program, options),
+  // Above the dense limit the candidate scan runs on every core; below it, the plain call.
+  'one-to-one': (cohort, program, options) => matchOneToOneParallel(cohort, program, options),
   group: (cohort, program, options) => {
     // Groups maximise within-group compatibility; there is no pair threshold to apply.
     if (options.minScore !== undefined) {

@@ -8,7 +8,11 @@
 
 import type { CompatibilityOptions } from '../compatibility/build-compatibility.js';
 import { buildCompatibility } from '../compatibility/build-compatibility.js';
-import type { CompatibilityBase, CompatibilityMatrix } from '../compatibility/types.js';
+import type {
+  CompatibilityBase,
+  CompatibilityCandidates,
+  CompatibilityMatrix,
+} from '../compatibility/types.js';
 import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import { parseProgram } from '../profile/parse-program.js';
@@ -79,6 +83,19 @@ export interface MatchOneToOneOptions
    * @default undefined
    */
   readonly onProgress?: (phase: string, done: number, total: number) => void;
+  /**
+   * Top-k candidates built beforehand (`buildCandidates`, or `buildCandidatesParallel` from
+   * `peermatch/node` on worker threads): the top-k path then runs on them, whatever the size,
+   * instead of scanning every pair itself. They must be built on this cohort with `layout:
+   * 'directed'`, `left` the mentors and `right` the mentees in the order `matchOneToOne` takes
+   * them (code-unit order of their ids); anything else is rejected. Their `k` is the k in force
+   * (`program.matching.candidates` is not read). That they were built under the same program,
+   * scorers, constraints and weights as this call is the caller's responsibility: widening
+   * scores the mentees it widens under this call's, and the rules are checked again on every
+   * pair made.
+   * @default undefined (built here when the cohort is above `program.matching.denseLimit`)
+   */
+  readonly candidates?: CompatibilityCandidates;
 }
 
 /** The defaults of {@link MatchOneToOneOptions}. */
@@ -114,6 +131,7 @@ const OPTION_KEYS = new Set([
   'weights',
   'signal',
   'onProgress',
+  'candidates',
 ]);
 
 function invalid(issues: PeermatchIssue[]): never {
@@ -226,8 +244,71 @@ function readOptions(cohort: Cohort, options: MatchOneToOneOptions | undefined) 
       message: `${API}: options.onProgress must be a function (phase, done, total), got ${typeof opts.onProgress}`,
     });
   }
+  if (opts.candidates !== undefined && issues.length === 0) {
+    const problem = candidatesProblem(cohort, opts.candidates, mentors, mentees);
+    if (problem !== null) {
+      issues.push({
+        code: 'INVALID_VALUE',
+        path: ['candidates'],
+        message: `${API}: options.candidates ${problem}`,
+      });
+    }
+  }
   if (issues.length > 0) invalid(issues);
   return { opts, objective, minScore, mentors, mentees };
+}
+
+/**
+ * Why precomputed candidates do not fit this call (wrong layout, sides or cohort), or `null`.
+ * Checked in `O(mentors + mentees)`: rows and columns must be the very participants, in the
+ * very order, that the top-k path would have scanned, since every later step indexes by them.
+ */
+function candidatesProblem(
+  cohort: Cohort,
+  given: unknown,
+  mentors: readonly string[],
+  mentees: readonly string[],
+): string | null {
+  const c = given as Partial<CompatibilityCandidates> | null;
+  if (
+    typeof c !== 'object' ||
+    c === null ||
+    c.edges === undefined ||
+    c.forRight === undefined ||
+    !Array.isArray(c.leftIds) ||
+    !Array.isArray(c.rightIds) ||
+    !(c.left instanceof Int32Array) ||
+    !(c.right instanceof Int32Array)
+  ) {
+    return 'must be what buildCandidates or buildCandidatesParallel returns';
+  }
+  if (c.layout !== 'directed') {
+    return `must be built with layout 'directed' (mentors give, mentees receive), got ${JSON.stringify(c.layout)}`;
+  }
+  const side = (
+    ids: readonly string[],
+    index: Int32Array,
+    want: readonly string[],
+    key: 'left' | 'right',
+    who: 'mentors' | 'mentees',
+  ): string | null => {
+    if (ids.length !== want.length) {
+      return `has ${ids.length} ${key} participant(s), but this call matches ${want.length} ${who}`;
+    }
+    for (let i = 0; i < want.length; i++) {
+      if (ids[i] !== want[i]) {
+        return `must have the ${who} as ${key}, in code-unit order of their ids: ${key}Ids[${i}] is ${JSON.stringify(ids[i])}, expected ${JSON.stringify(want[i])}`;
+      }
+      if (index[i] !== cohort.indexOf.get(want[i])) {
+        return `was built on another cohort: ${JSON.stringify(want[i])} is participant ${index[i]} there, ${String(cohort.indexOf.get(want[i]))} here`;
+      }
+    }
+    return null;
+  };
+  return (
+    side(c.leftIds, c.left, mentors, 'left', 'mentors') ??
+    side(c.rightIds, c.right, mentees, 'right', 'mentees')
+  );
 }
 
 function checkAborted(signal: AbortSignal | undefined, step: string): void {
@@ -556,9 +637,14 @@ function matchOnCandidates(
   compatibility: CompatibilityOptions,
   scale: { readonly cells: number; readonly denseLimit: number; readonly k: number },
   { objective, minScore, alternatives, stabilityLimit, progress }: Settings,
+  given: CompatibilityCandidates | undefined,
 ): MatchResult {
-  const { cells, denseLimit, k } = scale;
-  const topK = matchTopK(cohort, program, compatibility, k, objective, minScore, API, progress);
+  const { cells, denseLimit } = scale;
+  const k = given?.k ?? scale.k;
+  const topK = matchTopK(cohort, program, compatibility, k, objective, minScore, API, {
+    progress,
+    given,
+  });
   progress?.('report', 0, 1);
   const { candidates, graph, capacity, assigned } = topK;
   const current = new Float64Array(graph.mentees).fill(Number.NEGATIVE_INFINITY);
@@ -639,7 +725,10 @@ function matchOnCandidates(
  * allowed partners (`buildCandidates`), the assignment is solved exactly on that graph (a
  * sparse capacitated kernel, mentors as columns of their capacity), and mentees it leaves
  * unmatched with unseen allowed mentors are widened and re-solved. `result.scale` says which path ran, and
- * whom it widened; stability and alternatives are then judged on candidate pairs only.
+ * whom it widened; stability and alternatives are then judged on candidate pairs only. The
+ * candidate scan dominates that path: build the candidates on worker threads
+ * (`buildCandidatesParallel`, or `matchOneToOneParallel` which does both, from `peermatch/node`)
+ * and pass them as `options.candidates` for the same result in less time.
  *
  * Deterministic: mentors and mentees are taken in code-unit order of their ids, so ties break
  * by id, whatever the order of the cohort. The cohort and program are not modified.
@@ -649,8 +738,8 @@ function matchOnCandidates(
  * @param options - See {@link MatchOneToOneOptions}.
  * @returns A JSON-serialisable {@link MatchResult}: pairs with explanations, every unmatched
  *   participant with a reason, and statistics.
- * @throws {PeermatchError} `INVALID_OPTIONS`, `INVALID_INPUT` (from `buildCompatibility` or
- *   `buildCandidates`), `ABORTED`.
+ * @throws {PeermatchError} `INVALID_OPTIONS` (also for `candidates` that do not fit),
+ *   `INVALID_INPUT` (from `buildCompatibility` or `buildCandidates`), `ABORTED`.
  * @example
  * ```ts
  * const result = matchOneToOne(cohort, undefined, { objective: 'fairness', minScore: 0.3 });
@@ -660,6 +749,17 @@ function matchOnCandidates(
  * //=> { participantId: 'eve', role: 'mentee', code: 'NO_ALLOWED_PARTNER', … }
  * result.scale?.method;
  * //=> 'dense'
+ *
+ * // Candidates built beforehand (here on two worker threads), in matchOneToOne's order:
+ * const candidates = await buildCandidatesParallel(cohort, undefined, {
+ *   left: [...mentorIds].sort(),
+ *   right: [...menteeIds].sort(),
+ *   layout: 'directed',
+ *   k: 20,
+ *   threads: 2,
+ * });
+ * matchOneToOne(cohort, undefined, { candidates }).scale?.method;
+ * //=> 'top-k'
  * ```
  */
 export function matchOneToOne(
@@ -683,8 +783,15 @@ export function matchOneToOne(
   const { denseLimit, k } = scaleOf(cohort, program);
   const cells = mentors.length * mentees.length;
   const settings = { objective, minScore, alternatives, stabilityLimit, progress };
-  if (cells > denseLimit) {
-    return matchOnCandidates(cohort, program, compatibility, { cells, denseLimit, k }, settings);
+  if (cells > denseLimit || opts.candidates !== undefined) {
+    return matchOnCandidates(
+      cohort,
+      program,
+      compatibility,
+      { cells, denseLimit, k },
+      settings,
+      opts.candidates,
+    );
   }
 
   progress?.('matrix', 0, 1);

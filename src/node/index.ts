@@ -27,6 +27,8 @@ export { CsvParticipantReader, csvToParticipantRecords } from './csv-participant
 export type { CsvProblem, CsvRow, CsvRowOptions } from './csv-rows.js';
 export { CsvRowReader, parseCsvRows } from './csv-rows.js';
 export { locateIssues } from './locate-issues.js';
+export type { MatchOneToOneParallelOptions } from './match-one-to-one-parallel.js';
+export { matchOneToOneParallel } from './match-one-to-one-parallel.js';
 export type {
   ParticipantRecordsFile,
   ReadParticipantsOptions,

@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/run.js';
-import type { MatchResult } from '../../src/index.js';
+import {
+  type MatchResult,
+  matchOneToOne,
+  normalizeCohort,
+  parseParticipants,
+  parseProgram,
+} from '../../src/index.js';
 import { parseCsvRows } from '../../src/node/csv-rows.js';
 import { generateParticipantRecords } from '../_support/profiles.js';
 import { numRuns } from '../_support/runs.js';
@@ -283,6 +289,27 @@ describe('peermatch (in-process main)', () => {
     expect(err).toContain('bogus.json is not a peermatch result');
     expect(err).toContain('pairs must be an array');
     expect((await run(['report', bogus])).code).toBe(2);
+  });
+
+  it("match above the program's dense limit runs the top-k path and writes what matchOneToOne gives", async () => {
+    const program = {
+      date: '2026-01-05',
+      consentDefault: 'all',
+      matching: { denseLimit: 50, candidates: 3 },
+    };
+    const records = generateParticipantRecords(60, 3).map((r, i) => ({
+      ...r,
+      role: i % 4 === 0 ? 'mentor' : 'mentee',
+    }));
+    const people = file('large.json', JSON.stringify({ program, participants: records }));
+    const out = join(dir, 'large-out.json');
+    const { code } = await run(['match', people, '--out', out, '--quiet']);
+    expect(code).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8')) as MatchResult;
+    expect(result.scale).toMatchObject({ method: 'top-k', k: 3, denseLimit: 50 });
+    const parsed = parseProgram(program);
+    const cohort = normalizeCohort(parseParticipants(records, parsed), parsed);
+    expect(result).toEqual(JSON.parse(JSON.stringify(matchOneToOne(cohort))));
   });
 
   it('match never outputs a pair a hard rule forbids (reporting line, block list), on random cohorts', async () => {

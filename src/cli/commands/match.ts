@@ -85,7 +85,7 @@ export async function matchCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
     progress.step(`matching ${cohort.size} participants (${mode})`);
-    const result = run(cohort, program, {
+    const result = await run(cohort, program, {
       objective: values.objective as MatchObjective | undefined,
       minScore,
       onProgress: progress.phase,

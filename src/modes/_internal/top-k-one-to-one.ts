@@ -75,14 +75,23 @@ export function matchTopK(
   objective: MatchObjective,
   minScore: number,
   api: string,
-  progress?: (phase: string, done: number, total: number) => void,
+  {
+    progress,
+    given,
+  }: {
+    readonly progress?: (phase: string, done: number, total: number) => void;
+    /** Candidates built by the caller (checked to fit): used as they are. */
+    readonly given?: CompatibilityCandidates | undefined;
+  } = {},
 ): TopKOutcome {
   const signal = compatibility.signal;
-  const candidates = buildCandidates(cohort, program, {
-    ...compatibility,
-    k,
-    ...(progress === undefined ? {} : { onProgress: progress }),
-  });
+  const candidates =
+    given ??
+    buildCandidates(cohort, program, {
+      ...compatibility,
+      k,
+      ...(progress === undefined ? {} : { onProgress: progress }),
+    });
   const { rows: mentors, cols: mentees } = candidates;
   const capacity = new Int32Array(mentors);
   for (let m = 0; m < mentors; m++) capacity[m] = Math.max(0, cohort.capacity[candidates.left[m]]);
