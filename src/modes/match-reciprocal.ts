@@ -20,7 +20,12 @@ import { reciprocalAlternatives } from './_internal/alternatives.js';
 import { explanationOf } from './_internal/explanation.js';
 import { OptionReader } from './_internal/option-reader.js';
 import { pairStats } from './_internal/pair-stats.js';
-import { buildPeerGraph, entryOf, graphPeerNeighbourhood } from './_internal/peer-graph.js';
+import {
+  bestPairs,
+  buildPeerGraph,
+  entryOf,
+  graphPeerNeighbourhood,
+} from './_internal/peer-graph.js';
 import { densePeerNeighbourhood, reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
 import { summarizeScores } from './_internal/score-summary.js';
 import {
@@ -77,8 +82,11 @@ export interface MatchReciprocalOptions
   readonly minScore?: number;
   /**
    * Pairs: keep each peer's `candidates` best suitable partners for the blossom (the union over
-   * both ends). The result is optimal on that graph, not always on the full one.
-   * @default every suitable pair up to 2,000 peers, else 10
+   * both ends). The result is optimal on that graph, not always on the full one. On the top-k
+   * path (above `program.matching.denseLimit` peers²) the same, after scanning each peer's
+   * `3 × candidates` best receivers and givers.
+   * @default every suitable pair up to 2,000 peers, else 10 (top-k:
+   *   `program.matching.candidates`, else 10)
    */
   readonly candidates?: number;
   /**
@@ -92,7 +100,8 @@ export interface MatchReciprocalOptions
    */
   readonly stabilityLimit?: number;
   /**
-   * Called as the run advances, with `(phase, done, total)`: `'matrix'`, `'solve'` (pairs formed
+   * Called as the run advances, with `(phase, done, total)`: `'matrix'` (`'candidates'` on the
+   * top-k path), `'solve'` (pairs formed
    * by the blossom, or the assignment's rows for rings) and `'report'`; each phase ends with
    * `done === total`.
    * @default undefined
@@ -272,11 +281,18 @@ interface Solved {
  * Each relationship lists its members' give/take balance; `pairs` lists every teaching link
  * (giver as `mentorId`, receiver as `menteeId`). Deterministic: peers in id order, ties by id.
  *
+ * Scale: above `program.matching.denseLimit` peers² (default 25 million), pairs run on each
+ * peer's best receivers and givers (`buildCandidates`, 3 × `candidates` each), both directions
+ * of each candidate pair scored in one batch, each peer's `candidates` best pairs kept for the
+ * blossom; memory O(peers × k). Stability and alternatives are then judged on candidate pairs. Rings need the dense matrix and throw `INVALID_OPTIONS` above the limit.
+ * `result.scale` says which path ran.
+ *
  * @param cohort - From `normalizeCohort`.
  * @param program - The program in force (default `cohort.program`).
  * @param options - See {@link MatchReciprocalOptions}.
  * @returns A {@link MatchResult} with mode `'reciprocal'` and `rings`.
- * @throws {PeermatchError} `INVALID_OPTIONS`, `INVALID_INPUT`, `ABORTED`.
+ * @throws {PeermatchError} `INVALID_OPTIONS` (also rings above the dense limit), `INVALID_INPUT`,
+ *   `ABORTED`.
  * @example
  * ```ts
  * const result = matchReciprocal(cohort, undefined, { structure: 'rings', maxRingLength: 3 });
@@ -284,6 +300,8 @@ interface Solved {
  * //=> ['ada → bo → cy']
  * result.rings?.[0].imbalance;
  * //=> 0.12
+ * result.scale?.method;
+ * //=> 'dense'
  * ```
  */
 export function matchReciprocal(
@@ -389,6 +407,11 @@ export function matchReciprocal(
 }
 
 type Options = ReturnType<typeof readOptions>;
+
+/** Top-k path: receivers and givers scanned per peer for each pair partner kept. */
+const SCAN_FACTOR = 3;
+/** `buildCandidates`' largest `k`. */
+const MAX_SCAN = 10_000;
 
 /** What the solvers get: the caller's signal, and progress reported under `'solve'`. */
 function controlOf(o: Options) {
@@ -539,9 +562,10 @@ function resultOf(
 }
 
 /**
- * The top-k path of pairs: each peer's `k` best receivers and givers (`buildCandidates`), both
- * directions of every candidate pair scored in one batch, the blossom on the pairs allowed both
- * ways, and the reports judged on that graph. Memory O(n·k), never n².
+ * The top-k path of pairs: each peer's best receivers and givers (`buildCandidates`), both
+ * directions of every candidate pair scored in one batch, the blossom on each peer's `k` best
+ * pairs allowed both ways, and the reports judged on the candidate graph. Memory O(n·k), never
+ * n².
  */
 function pairsOnCandidates(
   cohort: Cohort,
@@ -553,9 +577,11 @@ function pairsOnCandidates(
   const { opts, participants: ids, minScore, balanceWeight: lambda, progress } = o;
   const { k } = scale;
   const n = ids.length;
+  // Lists ranked by one direction miss pairs strong both ways, so the scan keeps SCAN_FACTOR·k
+  // per direction and the blossom then gets each peer's k best by the balanced pair score.
   const candidates = buildCandidates(cohort, program, {
     ...compatibility,
-    k,
+    k: Math.min(Math.max(1, n - 1), SCAN_FACTOR * k, MAX_SCAN),
     ...(progress === undefined ? {} : { onProgress: progress }),
   });
   const scorer = pairScorer(API, cohort, program, compatibility);
@@ -567,15 +593,16 @@ function pairsOnCandidates(
   checkAborted(opts.signal, 'before solving');
   // The blossom gets the suitable pairs in the order the dense path would list them.
   const { pairA, pairB, pairScore: weights } = graph;
+  const chosen = bestPairs(graph, k);
   let suitable = 0;
-  for (let e = 0; e < weights.length; e++) if (weights[e] !== Number.NEGATIVE_INFINITY) suitable++;
+  for (let e = 0; e < weights.length; e++) suitable += chosen[e];
   const edges = {
     from: new Int32Array(suitable),
     to: new Int32Array(suitable),
     weight: new Float64Array(suitable),
   };
   for (let e = 0, t = 0; e < weights.length; e++) {
-    if (weights[e] === Number.NEGATIVE_INFINITY) continue;
+    if (chosen[e] === 0) continue;
     edges.from[t] = pairA[e];
     edges.to[t] = pairB[e];
     edges.weight[t++] = weights[e];

@@ -41,6 +41,23 @@ describe('matchReciprocal on the top-k path (program.matching.denseLimit exceede
     );
   });
 
+  it('when the scan (3·candidates per direction) reaches every peer, it equals the dense path with the same candidates', () => {
+    fc.assert(
+      fc.property(peersArbitrary(9), fc.integer({ min: 0, max: 8 }), (p, slack) => {
+        const n = p.ids.length;
+        const least = Math.max(1, Math.ceil((n - 1) / 3));
+        const k = Math.min(least + slack, Math.max(1, n - 1));
+        const extra = { structure: 'pairs' as const, alternatives: 2, candidates: k };
+        const dense = solve(p, extra);
+        const sparse = solve(p, extra, p.records, TOP_K);
+        expect(withoutScale(sparse)).toEqual(withoutScale(dense));
+        expect(dense.scale?.method).toBe('dense');
+        expect(sparse.scale?.method).toBe(p.ids.length > 0 ? 'top-k' : 'dense');
+      }),
+      { numRuns: numRuns(150) },
+    );
+  });
+
   it('with few candidates it is safe, uses nobody twice, never beats the dense optimum, and reports true blocking pairs', () => {
     fc.assert(
       fc.property(peersArbitrary(9), fc.integer({ min: 1, max: 3 }), (p, k) => {

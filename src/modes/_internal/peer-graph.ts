@@ -17,6 +17,8 @@ export interface PeerGraph {
   readonly receives: Float64Array;
   /** The balanced pair score of each adjacency entry, `-Infinity` below `minScore`. */
   readonly balanced: Float64Array;
+  /** The index (into `pairA`/`pairB`) of each adjacency entry's pair. */
+  readonly pairOf: Int32Array;
   /** Each pair once, `pairA < pairB`, sorted by (pairA, pairB). */
   readonly pairA: Int32Array;
   readonly pairB: Int32Array;
@@ -85,6 +87,7 @@ export function buildPeerGraph(
   }
   for (let a = 0; a < n; a++) offsets[a + 1] += offsets[a];
   const peers = new Int32Array(2 * kept);
+  const pairOf = new Int32Array(2 * kept);
   const gives = new Float64Array(2 * kept);
   const receives = new Float64Array(2 * kept);
   const balanced = new Float64Array(2 * kept);
@@ -95,17 +98,19 @@ export function buildPeerGraph(
     const a = pairA[e];
     const b = pairB[e];
     let p = at[a]++;
+    pairOf[p] = e;
     peers[p] = b;
     gives[p] = forward[e];
     receives[p] = backward[e];
     balanced[p] = pairScore[e];
     p = at[b]++;
+    pairOf[p] = e;
     peers[p] = a;
     gives[p] = backward[e];
     receives[p] = forward[e];
     balanced[p] = pairScore[e];
   }
-  return { n, offsets, peers, gives, receives, balanced, pairA, pairB, pairScore };
+  return { n, offsets, peers, gives, receives, balanced, pairOf, pairA, pairB, pairScore };
 }
 
 /** Where `b` sits in `a`'s adjacency, or -1 when the pair is not in the graph. */
@@ -174,4 +179,34 @@ export function graphPeerNeighbourhood(
     },
     complete: (a) => scanned[a] === 1 || allowedPerLeft[a] <= k || allowedPerRight[a] <= k,
   };
+}
+
+/**
+ * The pairs the blossom gets: each peer's `k` best suitable pairs by balanced score (ties by the
+ * smaller index), the union over both ends, in pair order: the same rule as the dense path's
+ * `candidates`, so when the graph holds every allowed pair the two paths solve the same edges.
+ * Returns a 0/1 flag per pair.
+ */
+export function bestPairs(graph: PeerGraph, k: number): Uint8Array {
+  const { n, offsets, balanced, pairOf, pairScore } = graph;
+  const chosen = new Uint8Array(pairScore.length);
+  const best = new Float64Array(Math.max(1, k));
+  const who = new Int32Array(Math.max(1, k));
+  for (let a = 0; a < n; a++) {
+    let size = 0;
+    for (let p = offsets[a]; p < offsets[a + 1]; p++) {
+      const s = balanced[p];
+      if (s === Number.NEGATIVE_INFINITY || (size === k && s <= best[k - 1])) continue;
+      let at = size < k ? size++ : k - 1;
+      while (at > 0 && best[at - 1] < s) {
+        best[at] = best[at - 1];
+        who[at] = who[at - 1];
+        at--;
+      }
+      best[at] = s;
+      who[at] = pairOf[p];
+    }
+    for (let t = 0; t < size; t++) chosen[who[t]] = 1;
+  }
+  return chosen;
 }
