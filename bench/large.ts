@@ -1,5 +1,5 @@
 /**
- * Very large cohorts (issue 9): one-to-one matching on the top-k path.
+ * Very large cohorts (issue 9): one-to-one matching and reciprocal pairs on the top-k path.
  *
  * 1. Quality: the same generated cohort matched densely and on top-k candidates (default k),
  *    at the largest size where both run (5,000 × 5,000): total score lost, and time of each.
@@ -7,12 +7,15 @@
  *    issue's 100,000 × 20,000, with the time of each phase and the peak memory: through
  *    `matchOneToOneParallel` (candidate scan on 2 worker threads) at every size, and through
  *    the single-thread `matchOneToOne` at the first size, for the ratio.
+ * 3. The same two for reciprocal pairs (`matchReciprocal`, one thread), peers growing to 100,000
+ *    (`RECIPROCAL_PEERS`, or the environment variable `PEERMATCH_LARGE_PEERS=10000,30000`).
  *
  * Each run is a fresh child process, so its max RSS is its own.
  */
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { matchOneToOne } from '../src/modes/match-one-to-one.js';
+import { matchReciprocal } from '../src/modes/match-reciprocal.js';
 import { matchOneToOneParallel } from '../src/node/match-one-to-one-parallel.js';
 import { normalizeCohort } from '../src/profile/normalize-cohort.js';
 import { parseParticipants } from '../src/profile/parse-participants.js';
@@ -24,7 +27,17 @@ const CHILD_FLAG = '--large-case';
 /** A run that takes longer than this is reported as not finished. */
 const CAP_MS = 480_000;
 
+/** Peer cohorts of the reciprocal scale run (full run only). */
+const RECIPROCAL_PEERS: readonly number[] = (
+  process.env.PEERMATCH_LARGE_PEERS ?? '10000,30000,100000'
+)
+  .split(',')
+  .map(Number)
+  .filter((x) => Number.isInteger(x) && x > 1);
+
 interface Case {
+  /** `'reciprocal'`: `mentees` peers paired by `matchReciprocal`, `mentors` unused. */
+  readonly mode?: 'one-to-one' | 'reciprocal';
   readonly mentees: number;
   readonly mentors: number;
   readonly capacity: number;
@@ -53,6 +66,9 @@ interface Measured {
 type Outcome = { status: 'done'; measured: Measured } | { status: 'failed'; message: string };
 
 function recordsFor(c: Case): Record<string, unknown>[] {
+  if (c.mode === 'reciprocal') {
+    return generateParticipantRecords(c.mentees, 21).map((r) => ({ ...r, role: 'peer' }));
+  }
   return generateParticipantRecords(c.mentors + c.mentees, 21).map((r, i) => ({
     ...r,
     role: i < c.mentors ? 'mentor' : 'mentee',
@@ -80,9 +96,11 @@ async function runCase(c: Case): Promise<Measured> {
     since = now;
   };
   const result =
-    c.threads === undefined
-      ? matchOneToOne(cohort, undefined, { onProgress })
-      : await matchOneToOneParallel(cohort, undefined, { onProgress, threads: c.threads });
+    c.mode === 'reciprocal'
+      ? matchReciprocal(cohort, undefined, { onProgress })
+      : c.threads === undefined
+        ? matchOneToOne(cohort, undefined, { onProgress })
+        : await matchOneToOneParallel(cohort, undefined, { onProgress, threads: c.threads });
   const t2 = performance.now();
   if (phase !== '') phases[phase] = (phases[phase] ?? 0) + (t2 - since);
   const json = JSON.stringify(result);
@@ -141,11 +159,16 @@ function inChild(c: Case): Promise<Outcome> {
 const n = (x: number) => x.toLocaleString('en-US');
 const s = (ms: number | undefined) => (ms === undefined ? '–' : (ms / 1000).toFixed(1));
 
-async function quality(size: number, log: (line: string) => void): Promise<string[]> {
-  const base = { mentees: size, mentors: size, capacity: 1 };
-  log(`large: quality ${n(size)} × ${n(size)}, dense…`);
+async function quality(
+  size: number,
+  log: (line: string) => void,
+  mode: Case['mode'] = 'one-to-one',
+): Promise<string[]> {
+  const base = { mode, mentees: size, mentors: size, capacity: 1 };
+  const what = mode === 'reciprocal' ? `${n(size)} peers` : `${n(size)} × ${n(size)}`;
+  log(`large: quality ${what}, dense…`);
   const dense = await inChild({ ...base, topK: false });
-  log(`large: quality ${n(size)} × ${n(size)}, top-k…`);
+  log(`large: quality ${what}, top-k…`);
   const topK = await inChild({ ...base, topK: true });
   const row = (label: string, o: Outcome, loss: string) =>
     o.status === 'failed'
@@ -157,7 +180,9 @@ async function quality(size: number, log: (line: string) => void): Promise<strin
     loss = `${(100 * lost).toFixed(3)} % of total (target < 0.5 %: ${lost < 0.005 ? 'met' : 'NOT met'})`;
   }
   return [
-    `Quality at ${n(size)} mentees × ${n(size)} mentors (capacity 1, objective \`coverage\`):`,
+    mode === 'reciprocal'
+      ? `Quality of reciprocal pairs at ${n(size)} peers (objective \`coverage\`; the dense path keeps each peer's 10 best pair partners above 2,000 peers):`
+      : `Quality at ${n(size)} mentees × ${n(size)} mentors (capacity 1, objective \`coverage\`):`,
     '',
     '| path | method | match s | pairs | total score | max RSS (MB) | lost vs dense |',
     '| --- | --- | ---: | ---: | ---: | ---: | --- |',
@@ -173,8 +198,11 @@ async function scale(sizes: readonly Case[], log: (line: string) => void): Promi
   let previous: { cells: number; ms: number; threads: number | undefined } | undefined;
   for (const c of sizes) {
     const how = c.threads === undefined ? '1 thread' : `${c.threads} threads`;
-    const label = `${n(c.mentees)} × ${n(c.mentors)} (capacity ${c.capacity}), ${how}`;
-    const cells = c.mentees * c.mentors;
+    const label =
+      c.mode === 'reciprocal'
+        ? `${n(c.mentees)} peers`
+        : `${n(c.mentees)} × ${n(c.mentors)} (capacity ${c.capacity}), ${how}`;
+    const cells = c.mode === 'reciprocal' ? c.mentees * c.mentees : c.mentees * c.mentors;
     // Every pair still passes the rules, so time grows with the cells: skip what cannot finish.
     // Projected from the previous size on the same path only.
     const projected =
@@ -198,13 +226,16 @@ async function scale(sizes: readonly Case[], log: (line: string) => void): Promi
     previous = { cells, ms: end, threads: c.threads };
     log(`large: ${label} match ${s(m.matchMs)} s, max RSS ${m.maxRssMb.toFixed(0)} MB`);
     rows.push(
-      `| ${label} | ${s(m.prepareMs)} | ${PHASES.map((p) => s(m.phases[p])).join(' | ')} | ${s(m.jsonMs)} | ${s(end)} | ${m.maxRssMb.toFixed(0)} | ${n(m.edges ?? 0)} edges, ${n(m.widened)} widened, ${n(m.pairs)} pairs, ${n(m.unmatched)} mentees unmatched |`,
+      `| ${label} | ${s(m.prepareMs)} | ${PHASES.map((p) => s(m.phases[p])).join(' | ')} | ${s(m.jsonMs)} | ${s(end)} | ${m.maxRssMb.toFixed(0)} | ${n(m.edges ?? 0)} edges, ${n(m.widened)} widened, ${n(m.pairs)} pairs, ${n(m.unmatched)} ${c.mode === 'reciprocal' ? 'peers' : 'mentees'} unmatched |`,
     );
   }
+  const reciprocal = sizes[0]?.mode === 'reciprocal';
   return [
-    'Scale, end to end on the top-k path (k 20, objective `coverage`), through `matchOneToOneParallel` with 2 threads (candidate scan on 2 worker threads) at every size and through the single-thread `matchOneToOne` at the first size; seconds per phase:',
+    reciprocal
+      ? 'Reciprocal pairs at scale, end to end on the top-k path (k 10, objective `coverage`, one thread); seconds per phase:'
+      : 'Scale, end to end on the top-k path (k 20, objective `coverage`), through `matchOneToOneParallel` with 2 threads (candidate scan on 2 worker threads) at every size and through the single-thread `matchOneToOne` at the first size; seconds per phase:',
     '',
-    '| mentees × mentors | parse + normalise | candidates | solve | widen | report | JSON | total | max RSS (MB) | result |',
+    `| ${reciprocal ? 'peers' : 'mentees × mentors'} | parse + normalise | candidates | solve | widen | report | JSON | total | max RSS (MB) | result |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
   ];
@@ -212,7 +243,7 @@ async function scale(sizes: readonly Case[], log: (line: string) => void): Promi
 
 const suite: BenchSuite = {
   name: 'large',
-  title: 'Very large cohorts: one-to-one on top-k candidates',
+  title: 'Very large cohorts: one-to-one and reciprocal pairs on top-k candidates',
   async run({ smoke, log }) {
     const grow = (mentees: number, threads?: number): Case => ({
       mentees,
@@ -226,12 +257,24 @@ const suite: BenchSuite = {
       grow(first),
       ...(smoke ? [first] : [first, 50_000, 100_000]).map((size) => grow(size, 2)),
     ];
+    const peers = (count: number): Case => ({
+      mode: 'reciprocal',
+      mentees: count,
+      mentors: 0,
+      capacity: 1,
+      topK: true,
+    });
+    const peerSizes = smoke ? [peers(1_000)] : RECIPROCAL_PEERS.map(peers);
     return [
       ...(await quality(smoke ? 300 : 5_000, log)),
       '',
       ...(await scale(sizes, log)),
       '',
-      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`). `candidates` = `buildCandidates` on the calling thread (1 thread) or `buildCandidatesParallel` on worker threads (2 threads; max RSS includes the workers) — the same candidates, bit for bit (every pair through the rules and a cheap upper bound, only the pairs that can still enter a row or column top 20 scored); `solve` = the sparse capacitated kernel on mentees × mentors (`src/modes/_internal/sparse-capacitated.ts`); `widen` = re-scoring and re-solving for mentees top-k left unmatched; `report` = explanations, unmatched reasons, stability on candidate pairs. Targets (issue 9): under 60 s and 4 GB at 100,000 × 20,000; under 0.5 % of total score lost at 5,000 × 5,000.',
+      ...(await quality(smoke ? 300 : 5_000, log, 'reciprocal')),
+      '',
+      ...(await scale(peerSizes, log)),
+      '',
+      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`). `candidates` = `buildCandidates` on the calling thread (1 thread) or `buildCandidatesParallel` on worker threads (2 threads; max RSS includes the workers) — the same candidates, bit for bit (every pair through the rules and a cheap upper bound, only the pairs that can still enter a row or column top 20 scored); `solve` = the sparse capacitated kernel on mentees × mentors (`src/modes/_internal/sparse-capacitated.ts`); `widen` = re-scoring and re-solving for mentees top-k left unmatched; `report` = explanations, unmatched reasons, stability on candidate pairs. Reciprocal: `candidates` = `buildCandidates` on the square peers × peers (30 best receivers and givers per peer), then both directions of every candidate pair scored in one batch; `solve` = the blossom (`maxWeightMatching`) on the 10 best pairs of each peer (allowed both ways); `widen` does not apply. Targets (issue 9): under 60 s and 4 GB at 100,000 × 20,000; under 0.5 % of total score lost at 5,000 × 5,000.',
     ].join('\n');
   },
 };

@@ -4,23 +4,44 @@
  * cover (an assignment with the diagonal as "stay out"), long cycles cut by an exact DP.
  */
 
+import { pairScorer } from '../compatibility/_internal/pair-scores.js';
+import { buildCandidates } from '../compatibility/build-candidates.js';
 import type { CompatibilityOptions } from '../compatibility/build-compatibility.js';
 import { buildCompatibility } from '../compatibility/build-compatibility.js';
-import type { CompatibilityMatrix } from '../compatibility/types.js';
+import type { CompatibilityBase, CompatibilityMatrix } from '../compatibility/types.js';
 import { PeermatchError } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
+import { parseProgram } from '../profile/parse-program.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import type { ProgressCallback } from '../solvers/_internal/read-options.js';
 import { cycleCover } from '../solvers/cycle-cover.js';
-import { maxWeightMatching } from '../solvers/max-weight-matching.js';
+import { maxWeightMatching, type WeightedEdgeArrays } from '../solvers/max-weight-matching.js';
 import { reciprocalAlternatives } from './_internal/alternatives.js';
 import { explanationOf } from './_internal/explanation.js';
 import { OptionReader } from './_internal/option-reader.js';
 import { pairStats } from './_internal/pair-stats.js';
-import { reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
+import {
+  bestPairs,
+  buildPeerGraph,
+  entryOf,
+  graphPeerNeighbourhood,
+} from './_internal/peer-graph.js';
+import { densePeerNeighbourhood, reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
 import { summarizeScores } from './_internal/score-summary.js';
-import { DEFAULT_STABILITY_LIMIT, reciprocalStability } from './_internal/stability.js';
-import type { MatchedPair, MatchResult, ReciprocalRing } from './match-result.js';
+import {
+  DEFAULT_STABILITY_LIMIT,
+  graphReciprocalStability,
+  reciprocalStability,
+} from './_internal/stability.js';
+import { MATCH_SCALE_DEFAULTS } from './match-one-to-one.js';
+import type {
+  MatchedPair,
+  MatchResult,
+  MatchScale,
+  ReciprocalRing,
+  StabilityReport,
+  UnmatchedParticipant,
+} from './match-result.js';
 
 const API = 'matchReciprocal';
 
@@ -61,8 +82,11 @@ export interface MatchReciprocalOptions
   readonly minScore?: number;
   /**
    * Pairs: keep each peer's `candidates` best suitable partners for the blossom (the union over
-   * both ends). The result is optimal on that graph, not always on the full one.
-   * @default every suitable pair up to 2,000 peers, else 10
+   * both ends). The result is optimal on that graph, not always on the full one. On the top-k
+   * path (above `program.matching.denseLimit` peers²) the same, after scanning each peer's
+   * `3 × candidates` best receivers and givers.
+   * @default every suitable pair up to 2,000 peers, else 10 (top-k:
+   *   `program.matching.candidates`, else 10)
    */
   readonly candidates?: number;
   /**
@@ -76,7 +100,8 @@ export interface MatchReciprocalOptions
    */
   readonly stabilityLimit?: number;
   /**
-   * Called as the run advances, with `(phase, done, total)`: `'matrix'`, `'solve'` (pairs formed
+   * Called as the run advances, with `(phase, done, total)`: `'matrix'` (`'candidates'` on the
+   * top-k path), `'solve'` (pairs formed
    * by the blossom, or the assignment's rows for rings) and `'report'`; each phase ends with
    * `done === total`.
    * @default undefined
@@ -159,6 +184,7 @@ function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined
     balanceWeight,
     minScore,
     participants,
+    candidatesGiven: candidates,
     candidates:
       candidates ?? (participants.length <= d.denseUpTo ? Number.POSITIVE_INFINITY : d.candidates),
     alternatives,
@@ -255,11 +281,18 @@ interface Solved {
  * Each relationship lists its members' give/take balance; `pairs` lists every teaching link
  * (giver as `mentorId`, receiver as `menteeId`). Deterministic: peers in id order, ties by id.
  *
+ * Scale: above `program.matching.denseLimit` peers² (default 25 million), pairs run on each
+ * peer's best receivers and givers (`buildCandidates`, 3 × `candidates` each), both directions
+ * of each candidate pair scored in one batch, each peer's `candidates` best pairs kept for the
+ * blossom; memory O(peers × k). Stability and alternatives are then judged on candidate pairs. Rings need the dense matrix and throw `INVALID_OPTIONS` above the limit.
+ * `result.scale` says which path ran.
+ *
  * @param cohort - From `normalizeCohort`.
  * @param program - The program in force (default `cohort.program`).
  * @param options - See {@link MatchReciprocalOptions}.
  * @returns A {@link MatchResult} with mode `'reciprocal'` and `rings`.
- * @throws {PeermatchError} `INVALID_OPTIONS`, `INVALID_INPUT`, `ABORTED`.
+ * @throws {PeermatchError} `INVALID_OPTIONS` (also rings above the dense limit), `INVALID_INPUT`,
+ *   `ABORTED`.
  * @example
  * ```ts
  * const result = matchReciprocal(cohort, undefined, { structure: 'rings', maxRingLength: 3 });
@@ -267,6 +300,8 @@ interface Solved {
  * //=> ['ada → bo → cy']
  * result.rings?.[0].imbalance;
  * //=> 0.12
+ * result.scale?.method;
+ * //=> 'dense'
  * ```
  */
 export function matchReciprocal(
@@ -276,8 +311,8 @@ export function matchReciprocal(
 ): MatchResult {
   const o = readOptions(cohort, options);
   const { opts, participants: ids, minScore, balanceWeight: lambda, progress } = o;
-  progress?.('matrix', 0, 1);
-  const matrix: CompatibilityMatrix = buildCompatibility(cohort, program, {
+  const n = ids.length;
+  const compatibility: CompatibilityOptions = {
     left: ids,
     right: ids,
     layout: 'square',
@@ -285,8 +320,29 @@ export function matchReciprocal(
     ...(opts.constraints === undefined ? {} : { constraints: opts.constraints }),
     ...(opts.weights === undefined ? {} : { weights: opts.weights }),
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
-  });
-  const n = ids.length;
+  };
+  const { matching } = program === undefined ? cohort.program : parseProgram(program);
+  const denseLimit = matching.denseLimit ?? MATCH_SCALE_DEFAULTS.denseLimit;
+  const cells = n * n;
+  if (cells > denseLimit) {
+    if (o.structure === 'rings') {
+      throw new PeermatchError('INVALID_OPTIONS', `${API}: too many peers for rings`, [
+        {
+          code: 'OUT_OF_RANGE',
+          path: ['structure'],
+          message: `${API}: rings need the dense ${n} × ${n} matrix (${cells} cells), above program.matching.denseLimit (${denseLimit}); use structure 'pairs', which switches to top-k candidates, or raise denseLimit if memory allows (9 bytes a cell)`,
+        },
+      ]);
+    }
+    const k = Math.min(
+      Math.max(1, n - 1),
+      o.candidatesGiven ?? matching.candidates ?? MATCH_RECIPROCAL_DEFAULTS.candidates,
+    );
+    return pairsOnCandidates(cohort, program, compatibility, o, { cells, denseLimit, k });
+  }
+
+  progress?.('matrix', 0, 1);
+  const matrix: CompatibilityMatrix = buildCompatibility(cohort, program, compatibility);
   const { scores, allowed } = matrix;
   const mutual = (a: number, b: number) =>
     a !== b && allowed[a * n + b] === 1 && allowed[b * n + a] === 1;
@@ -301,23 +357,10 @@ export function matchReciprocal(
   progress?.('matrix', 1, 1);
   checkAborted(opts.signal, 'before solving');
 
-  // The solvers look at the signal as they go and report under their own phase names.
-  const control = {
-    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
-    ...(progress === undefined
-      ? {}
-      : { onProgress: (_: string, done: number, total: number) => progress('solve', done, total) }),
-  };
+  const control = controlOf(o);
   let solved: Solved;
   if (o.structure === 'pairs') {
-    const edges = pairEdges(n, pairScore, o.candidates);
-    const { mate } = maxWeightMatching(n, edges, {
-      maxCardinality: o.objective === 'coverage',
-      ...control,
-    });
-    const cycles: Int32Array[] = [];
-    for (let a = 0; a < n; a++) if (mate[a] > a) cycles.push(Int32Array.of(a, mate[a]));
-    solved = { cycles, split: new Uint8Array(cycles.length), mate };
+    solved = solvePairs(n, pairEdges(n, pairScore, o.candidates), o.objective, control);
   } else {
     // Staying out is worth 0, or, for coverage, less than any difference in teaching totals
     // (at most n), so covering one more peer always wins.
@@ -334,7 +377,84 @@ export function matchReciprocal(
   }
   checkAborted(opts.signal, 'after solving');
   progress?.('report', 0, 1);
+  const formed = assemble(cohort, o, solved, {
+    base: matrix,
+    mutual,
+    score: (g, v) => scores[g * n + v],
+  });
+  const unmatched = reciprocalUnmatched(
+    densePeerNeighbourhood(matrix, (a, b) =>
+      o.structure === 'pairs'
+        ? pairScore(a, b) !== Number.NEGATIVE_INFINITY
+        : linkUsable(a, b) || linkUsable(b, a),
+    ),
+    formed.group,
+    minScore,
+  );
+  const result = resultOf(o, solved, formed, unmatched, {
+    stability: reciprocalStability(ids, pairScore, formed.value, formed.group, o.stabilityLimit),
+    scale: { method: 'dense', cells, denseLimit, k: null, edges: null, widened: [], notes: [] },
+  });
+  const withAlternatives =
+    o.alternatives > 0 && solved.mate !== undefined
+      ? {
+          ...result,
+          alternatives: reciprocalAlternatives(ids, pairScore, solved.mate, o.alternatives),
+        }
+      : result;
+  progress?.('report', 1, 1);
+  return withAlternatives;
+}
 
+type Options = ReturnType<typeof readOptions>;
+
+/** Top-k path: receivers and givers scanned per peer for each pair partner kept. */
+const SCAN_FACTOR = 3;
+/** `buildCandidates`' largest `k`. */
+const MAX_SCAN = 10_000;
+
+/** What the solvers get: the caller's signal, and progress reported under `'solve'`. */
+function controlOf(o: Options) {
+  const { opts, progress } = o;
+  return {
+    ...(opts.signal === undefined ? {} : { signal: opts.signal }),
+    ...(progress === undefined
+      ? {}
+      : { onProgress: (_: string, done: number, total: number) => progress('solve', done, total) }),
+  };
+}
+
+/** The blossom on the pair graph: every peer's partner, as cycles of two. */
+function solvePairs(
+  n: number,
+  edges: WeightedEdgeArrays,
+  objective: Options['objective'],
+  control: ReturnType<typeof controlOf>,
+): Solved {
+  const { mate } = maxWeightMatching(n, edges, {
+    maxCardinality: objective === 'coverage',
+    ...control,
+  });
+  const cycles: Int32Array[] = [];
+  for (let a = 0; a < n; a++) if (mate[a] > a) cycles.push(Int32Array.of(a, mate[a]));
+  return { cycles, split: new Uint8Array(cycles.length), mate };
+}
+
+/** Directed scores of the peers, from a dense matrix or the candidate graph. */
+interface PeerScores {
+  /** Ids, cohort indices and explanations of the peers. */
+  readonly base: Pick<CompatibilityBase, 'leftIds' | 'left' | 'explain'>;
+  /** Allowed both ways (only ever asked of pairs the solver related). */
+  mutual(g: number, v: number): boolean;
+  /** `d(g → v)`. */
+  score(g: number, v: number): number;
+}
+
+/** The relationships solved, turned into rings and teaching links. */
+function assemble(cohort: Cohort, o: Options, solved: Solved, peers: PeerScores) {
+  const { base } = peers;
+  const ids = base.leftIds;
+  const n = ids.length;
   const group = new Int32Array(n).fill(-1);
   const value = new Float64Array(n).fill(Number.NEGATIVE_INFINITY);
   const rings: ReciprocalRing[] = [];
@@ -351,9 +471,9 @@ export function matchReciprocal(
       const g = cycle[t];
       const v = cycle[(t + 1) % k];
       // Safety property: checked again here, a forbidden pair must never reach a result.
-      if (!mutual(g, v))
+      if (g === v || !peers.mutual(g, v))
         throw new Error(`${API}: internal error, forbidden link (${ids[g]}, ${ids[v]})`);
-      const s = scores[g * n + v];
+      const s = peers.score(g, v);
       min = Math.min(min, s);
       max = Math.max(max, s);
       sum += s;
@@ -361,12 +481,12 @@ export function matchReciprocal(
         mentorId: ids[g],
         menteeId: ids[v],
         score: s,
-        explanation: explanationOf(matrix, ids[g], ids[v]),
+        explanation: explanationOf(base, ids[g], ids[v]),
       });
-      givers.push(matrix.left[g]);
-      receivers.push(matrix.left[v]);
+      givers.push(base.left[g]);
+      receivers.push(base.left[v]);
     }
-    const score = balancedScore(min, sum / k, lambda);
+    const score = balancedScore(min, sum / k, o.balanceWeight);
     for (let t = 0; t < k; t++) {
       group[cycle[t]] = r;
       value[cycle[t]] = score;
@@ -381,9 +501,9 @@ export function matchReciprocal(
         return {
           participantId: ids[i],
           givesTo: ids[next],
-          gives: scores[i * n + next],
+          gives: peers.score(i, next),
           receivesFrom: ids[prev],
-          receives: scores[prev * n + i],
+          receives: peers.score(prev, i),
         };
       }),
       imbalance: max - min,
@@ -401,19 +521,26 @@ export function matchReciprocal(
           ? 1
           : 0,
   );
+  return { group, value, rings, links, ringScores, ...pairStats(cohort, givers, receivers) };
+}
 
-  const unmatched = reciprocalUnmatched(matrix, group, minScore, (a, b) =>
-    o.structure === 'pairs'
-      ? pairScore(a, b) !== Number.NEGATIVE_INFINITY
-      : linkUsable(a, b) || linkUsable(b, a),
-  );
+/** The result of either path, from the relationships formed and the reports on them. */
+function resultOf(
+  o: Options,
+  solved: Solved,
+  formed: ReturnType<typeof assemble>,
+  unmatched: UnmatchedParticipant[],
+  extra: { readonly stability: StabilityReport; readonly scale: MatchScale },
+): MatchResult {
+  const n = o.participants.length;
+  const { group: _g, value: _v, rings, links, ringScores, ...stats } = formed;
   const matchedPeople = n - unmatched.length;
   let total = 0;
   for (const s of ringScores) total += s;
-  const result: MatchResult = {
+  return {
     mode: 'reciprocal',
     objective: o.objective,
-    minScore,
+    minScore: o.minScore,
     pairs: links,
     unmatched,
     stats: {
@@ -425,17 +552,102 @@ export function matchReciprocal(
       totalScore: total,
       scores: summarizeScores(ringScores),
       seats: { total: n, used: matchedPeople },
-      ...pairStats(cohort, givers, receivers),
+      ...stats,
       ...(solved.cut === undefined ? {} : { ringsCut: solved.cut }),
     },
     rings,
-    stability: reciprocalStability(ids, pairScore, value, group, o.stabilityLimit),
+    stability: extra.stability,
+    scale: extra.scale,
   };
+}
+
+/**
+ * The top-k path of pairs: each peer's best receivers and givers (`buildCandidates`), both
+ * directions of every candidate pair scored in one batch, the blossom on each peer's `k` best
+ * pairs allowed both ways, and the reports judged on the candidate graph. Memory O(n·k), never
+ * n².
+ */
+function pairsOnCandidates(
+  cohort: Cohort,
+  program: ProgramInput | Program | undefined,
+  compatibility: CompatibilityOptions,
+  o: Options,
+  scale: { readonly cells: number; readonly denseLimit: number; readonly k: number },
+): MatchResult {
+  const { opts, participants: ids, minScore, balanceWeight: lambda, progress } = o;
+  const { k } = scale;
+  const n = ids.length;
+  // Lists ranked by one direction miss pairs strong both ways, so the scan keeps SCAN_FACTOR·k
+  // per direction and the blossom then gets each peer's k best by the balanced pair score.
+  const candidates = buildCandidates(cohort, program, {
+    ...compatibility,
+    k: Math.min(Math.max(1, n - 1), SCAN_FACTOR * k, MAX_SCAN),
+    ...(progress === undefined ? {} : { onProgress: progress }),
+  });
+  const scorer = pairScorer(API, cohort, program, compatibility);
+  const scoreOf = (x: number, y: number) => {
+    const s = balancedScore(Math.min(x, y), (x + y) / 2, lambda);
+    return s >= minScore ? s : Number.NEGATIVE_INFINITY;
+  };
+  const graph = buildPeerGraph(candidates, scorer, scoreOf);
+  checkAborted(opts.signal, 'before solving');
+  // The blossom gets the suitable pairs in the order the dense path would list them.
+  const { pairA, pairB, pairScore: weights } = graph;
+  const chosen = bestPairs(graph, k);
+  let suitable = 0;
+  for (let e = 0; e < weights.length; e++) suitable += chosen[e];
+  const edges = {
+    from: new Int32Array(suitable),
+    to: new Int32Array(suitable),
+    weight: new Float64Array(suitable),
+  };
+  for (let e = 0, t = 0; e < weights.length; e++) {
+    if (chosen[e] === 0) continue;
+    edges.from[t] = pairA[e];
+    edges.to[t] = pairB[e];
+    edges.weight[t++] = weights[e];
+  }
+  const solved = solvePairs(n, edges, o.objective, controlOf(o));
+  checkAborted(opts.signal, 'after solving');
+  progress?.('report', 0, 1);
+
+  const formed = assemble(cohort, o, solved, {
+    base: candidates,
+    mutual: (g, v) => entryOf(graph, g, v) >= 0,
+    score: (g, v) => graph.gives[entryOf(graph, g, v)],
+  });
+  const pairScore = (a: number, b: number): number => {
+    const p = entryOf(graph, a, b);
+    return p < 0 ? Number.NEGATIVE_INFINITY : graph.balanced[p];
+  };
+  const unmatched = reciprocalUnmatched(
+    graphPeerNeighbourhood(graph, candidates, scorer, scoreOf),
+    formed.group,
+    minScore,
+  );
+  const notes = [
+    'stability counts blocking pairs among candidate pairs only',
+    ...(o.alternatives > 0 ? ['alternatives draw on candidate pairs only'] : []),
+  ];
+  const result = resultOf(o, solved, formed, unmatched, {
+    stability: graphReciprocalStability(
+      ids,
+      pairA,
+      pairB,
+      weights,
+      formed.value,
+      formed.group,
+      o.stabilityLimit,
+    ),
+    scale: { method: 'top-k', ...scale, edges: suitable, widened: [], notes },
+  });
   const withAlternatives =
     o.alternatives > 0 && solved.mate !== undefined
       ? {
           ...result,
-          alternatives: reciprocalAlternatives(ids, pairScore, solved.mate, o.alternatives),
+          alternatives: reciprocalAlternatives(ids, pairScore, solved.mate, o.alternatives, (a) =>
+            graph.peers.subarray(graph.offsets[a], graph.offsets[a + 1]),
+          ),
         }
       : result;
   progress?.('report', 1, 1);

@@ -165,7 +165,7 @@ export interface MatchResult {
   readonly groups?: readonly MatchedGroup[];
   /** Re-match mode: what changed against the previous result. */
   readonly changes?: MatchChanges;
-  /** One-to-one: whether the dense matrix or top-k candidate lists were solved on. */
+  /** One-to-one and reciprocal: whether the dense matrix or top-k candidate lists were solved on. */
   readonly scale?: MatchScale;
 }
 
@@ -193,7 +193,10 @@ export interface MatchScale {
   readonly k: number | null;
   /** Candidate pairs solved on (top-k), `null` on the dense path. */
   readonly edges: number | null;
-  /** Mentees widened because top-k left them unmatched with allowed mentors unseen, by id. */
+  /**
+   * Mentees widened because top-k left them unmatched with allowed mentors unseen, by id
+   * (one-to-one; always empty for reciprocal).
+   */
   readonly widened: readonly WidenedParticipant[];
   /**
    * Top-k: `stability` counts blocking pairs among candidate pairs only, and `alternatives`

@@ -90,21 +90,27 @@ export function oneToOneAlternatives(
 /**
  * For every peer of a pairs result, the `k` best suitable peers other than their partner, and
  * the change in total of pairing with them: the two displaced partners (theirs and the new
- * peer's) pair with each other when suitable, else stay unmatched.
+ * peer's) pair with each other when suitable, else stay unmatched. With `partnersOf` (the
+ * top-k path), only those candidates of each peer are considered.
  */
 export function reciprocalAlternatives(
   ids: readonly string[],
   pairScore: (a: number, b: number) => number,
   mate: Int32Array,
   k: number,
+  partnersOf?: (a: number) => Int32Array,
 ): ParticipantAlternatives[] {
   const n = ids.length;
   const out: ParticipantAlternatives[] = [];
   for (let a = 0; a < n; a++) {
     const b0 = mate[a];
-    const picks = topK(n, k, (b) =>
-      b === a || b === b0 ? Number.NEGATIVE_INFINITY : pairScore(a, b),
-    );
+    // Candidates ascending, so ties still go to the smaller index.
+    const list = partnersOf?.(a);
+    const score = (b: number) => (b === a || b === b0 ? Number.NEGATIVE_INFINITY : pairScore(a, b));
+    const picks =
+      list === undefined
+        ? topK(n, k, score)
+        : topK(list.length, k, (t) => score(list[t])).map((t) => list[t]);
     const options: AlternativePartner[] = picks.map((b) => {
       const score = pairScore(a, b);
       const b1 = mate[b];

@@ -79,3 +79,31 @@ export function reciprocalStability(
   }
   return { count, blockingPairs };
 }
+
+/**
+ * {@link reciprocalStability} judged on the candidate graph of the top-k path: the same test
+ * over its pairs only (given once each, sorted, so the list is in id order too). O(pairs).
+ */
+export function graphReciprocalStability(
+  ids: readonly string[],
+  pairA: Int32Array,
+  pairB: Int32Array,
+  pairScore: Float64Array,
+  value: Float64Array,
+  group: Int32Array,
+  limit: number,
+): StabilityReport {
+  const blockingPairs: BlockingPair[] = [];
+  let count = 0;
+  for (let e = 0; e < pairA.length; e++) {
+    const a = pairA[e];
+    const b = pairB[e];
+    if (group[a] >= 0 && group[a] === group[b]) continue;
+    const s = pairScore[e];
+    if (s > value[a] && s > value[b]) {
+      if (count < limit) blockingPairs.push({ participantIds: [ids[a], ids[b]], score: s });
+      count++;
+    }
+  }
+  return { count, blockingPairs };
+}

@@ -124,11 +124,11 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
     ),
     denseLimit: d(
       intBetween(0, Number.MAX_SAFE_INTEGER).optional(),
-      'Largest mentors × mentees a one-to-one match scores as a dense matrix; above it only the `candidates` best partners of each participant are kept (top-k). Default 25,000,000 (5,000 × 5,000 stays dense).',
+      'Largest mentors × mentees a one-to-one match (peers × peers for reciprocal pairs) scores as a dense matrix; above it only the `candidates` best partners of each participant are kept (top-k). Default 25,000,000 (5,000 × 5,000 stays dense).',
     ),
     candidates: d(
       intBetween(1, 10000).optional(),
-      'Best partners kept per participant on the top-k path (widened automatically for anyone it leaves unmatched). Default 20.',
+      'Best partners kept per participant on the top-k path (one-to-one: widened automatically for anyone it leaves unmatched). Default 20 (reciprocal: its `candidates` option, else this, else 10).',
     ),
   });
 
