@@ -187,7 +187,7 @@ const suite: BenchSuite = {
       '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
       ...rows,
       '',
-      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`: default rules, worldwide time zones). `match` = `matchOneToOne` (objective `coverage`; capacity by the capacitated kernel, seat columns when not everyone can be placed) or `matchReciprocal` (pairs, blossom on each peer’s 10 best partners above 2,000 peers), each including the compatibility matrix, explanations, unmatched reasons, stability and stats; `report` = `JSON.stringify(result)`. Each case runs in a fresh child process; max RSS is that process’s peak.' +
+      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`: default rules, worldwide time zones). `match` = `matchOneToOne` (objective `coverage`; mentor capacity by the capacitated kernel, with an "unmatched" column when not everyone can be placed) or `matchReciprocal` (pairs by the blossom; on the dense square matrix up to `program.matching.denseLimit` cells, on top-k candidates above it — 10,000 peers are above the default 25 million), each including the compatibility matrix, explanations, unmatched reasons, stability and stats; `report` = `JSON.stringify(result)`. Each case runs in a fresh child process; max RSS is that process’s peak.' +
         targetLine,
     ].join('\n');
   },
