@@ -33,6 +33,7 @@ import {
   graphReciprocalStability,
   reciprocalStability,
 } from './_internal/stability.js';
+import { offerTop } from './_internal/top-list.js';
 import { MATCH_SCALE_DEFAULTS } from './match-one-to-one.js';
 import type {
   MatchedPair,
@@ -227,17 +228,7 @@ function pairEdges(n: number, pairScore: (a: number, b: number) => number, k: nu
   for (let a = 0; a < n; a++) {
     let size = 0;
     for (let b = 0; b < n; b++) {
-      if (b === a) continue;
-      const s = pairScore(a, b);
-      if (s === Number.NEGATIVE_INFINITY || (size === k && s <= best[k - 1])) continue;
-      let at = size < k ? size++ : k - 1;
-      while (at > 0 && best[at - 1] < s) {
-        best[at] = best[at - 1];
-        who[at] = who[at - 1];
-        at--;
-      }
-      best[at] = s;
-      who[at] = b;
+      if (b !== a) size = offerTop(best, who, size, k, pairScore(a, b), b);
     }
     for (let t = 0; t < size; t++) keys.push(Math.min(a, who[t]) * n + Math.max(a, who[t]));
   }

@@ -1,6 +1,7 @@
 import type { PairScorer } from '../../compatibility/_internal/pair-scores.js';
 import type { CompatibilityCandidates } from '../../compatibility/types.js';
 import type { PeerNeighbourhood } from './reciprocal-unmatched.js';
+import { offerTop } from './top-list.js';
 
 /**
  * The candidate graph of the reciprocal top-k path: every pair {a, b} where one is among the
@@ -195,16 +196,7 @@ export function bestPairs(graph: PeerGraph, k: number): Uint8Array {
   for (let a = 0; a < n; a++) {
     let size = 0;
     for (let p = offsets[a]; p < offsets[a + 1]; p++) {
-      const s = balanced[p];
-      if (s === Number.NEGATIVE_INFINITY || (size === k && s <= best[k - 1])) continue;
-      let at = size < k ? size++ : k - 1;
-      while (at > 0 && best[at - 1] < s) {
-        best[at] = best[at - 1];
-        who[at] = who[at - 1];
-        at--;
-      }
-      best[at] = s;
-      who[at] = pairOf[p];
+      size = offerTop(best, who, size, k, balanced[p], pairOf[p]);
     }
     for (let t = 0; t < size; t++) chosen[who[t]] = 1;
   }

@@ -1,0 +1,26 @@
+/**
+ * Offers `(score, id)` to a list of at most `k` best, kept in `best` / `who` by score, highest
+ * first. `-Infinity` (forbidden) is never taken, and an offer that only ties the last kept one
+ * is refused: callers offer in index order, so ties keep the smaller index. Returns the list's
+ * new size (pass the old one in). No allocation, for loops over every pair of a row.
+ */
+export function offerTop(
+  best: Float64Array,
+  who: Int32Array,
+  size: number,
+  k: number,
+  score: number,
+  id: number,
+): number {
+  if (score === Number.NEGATIVE_INFINITY || (size === k && score <= best[k - 1])) return size;
+  const grown = size < k ? size + 1 : size;
+  let at = grown - 1;
+  while (at > 0 && best[at - 1] < score) {
+    best[at] = best[at - 1];
+    who[at] = who[at - 1];
+    at--;
+  }
+  best[at] = score;
+  who[at] = id;
+  return grown;
+}
