@@ -24,7 +24,7 @@ const API = 'buildCandidatesParallel';
 export interface ParallelCandidatesOptions extends BuildCandidatesOptions {
   /**
    * Worker threads. Left out, one per available core, and cohorts under
-   * {@link PARALLEL_CANDIDATES_DEFAULTS.minPairs} pairs are scanned on the calling thread
+   * `minPairs` (of {@link PARALLEL_CANDIDATES_DEFAULTS}) pairs are scanned on the calling thread
    * (starting a worker costs more than they take). `1` scans on the calling thread.
    * @default os.availableParallelism()
    */

@@ -24,7 +24,7 @@ const API = 'buildCompatibilityParallel';
 export interface ParallelCompatibilityOptions extends CompatibilityOptions {
   /**
    * Worker threads. Left out, one per available core, and matrices under
-   * {@link PARALLEL_COMPATIBILITY_DEFAULTS.minCells} cells are built on the calling thread
+   * `minCells` (of {@link PARALLEL_COMPATIBILITY_DEFAULTS}) cells are built on the calling thread
    * (starting a worker costs more than they take). `1` builds on the calling thread.
    * @default os.availableParallelism()
    */
