@@ -14,6 +14,7 @@ import type { Cohort } from '../profile/cohort.js';
 import { parseProgram } from '../profile/parse-program.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import type { ProgressCallback } from '../solvers/_internal/read-options.js';
+import { offerTop } from '../solvers/_internal/top-list.js';
 import { cycleCover } from '../solvers/cycle-cover.js';
 import { maxWeightMatching, type WeightedEdgeArrays } from '../solvers/max-weight-matching.js';
 import { reciprocalAlternatives } from './_internal/alternatives.js';
@@ -33,7 +34,6 @@ import {
   graphReciprocalStability,
   reciprocalStability,
 } from './_internal/stability.js';
-import { offerTop } from './_internal/top-list.js';
 import { MATCH_SCALE_DEFAULTS } from './match-one-to-one.js';
 import type {
   MatchedPair,

@@ -1,7 +1,4 @@
 import { BuiltInRules } from '../../constraints/_internal/built-in-rules.js';
-import type { Cohort } from '../../profile/cohort.js';
-import { ASKED, NO_PREFERENCE } from '../../scoring/_internal/constants.js';
-import { isWithheld, NEUTRAL } from '../../scoring/_internal/facts.js';
 import {
   type FactGroups,
   groupBy,
@@ -9,7 +6,10 @@ import {
   hashList,
   mix,
   sameList,
-} from '../../scoring/_internal/row-memo.js';
+} from '../../profile/_internal/fact-groups.js';
+import type { Cohort } from '../../profile/cohort.js';
+import { ASKED, NO_PREFERENCE } from '../../scoring/_internal/constants.js';
+import { isWithheld, NEUTRAL } from '../../scoring/_internal/facts.js';
 import { LEVELS, SkillCoverage } from '../../scoring/_internal/skill-coverage.js';
 import { SKILLS_SCORER_DEFAULTS } from '../../scoring/skills.js';
 import type { Setup } from './setup.js';

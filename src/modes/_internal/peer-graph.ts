@@ -1,7 +1,7 @@
 import type { PairScorer } from '../../compatibility/_internal/pair-scores.js';
 import type { CompatibilityCandidates } from '../../compatibility/types.js';
+import { offerTop } from '../../solvers/_internal/top-list.js';
 import type { PeerNeighbourhood } from './reciprocal-unmatched.js';
-import { offerTop } from './top-list.js';
 
 /**
  * The candidate graph of the reciprocal top-k path: every pair {a, b} where one is among the

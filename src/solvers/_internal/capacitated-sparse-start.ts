@@ -4,6 +4,7 @@
  */
 import type { CapacitatedTuning } from './capacitated-assignment.js';
 import type { SeatFlow } from './capacitated-seat-flow.js';
+import { offerTop } from './top-list.js';
 
 const NEG = Number.NEGATIVE_INFINITY;
 const INF = Number.POSITIVE_INFINITY;
@@ -217,16 +218,7 @@ function topByValue(
   for (let t = 0, j = first; t < cols; t++, j = j + 1 === cols ? 0 : j + 1) {
     const s = scores[base + j];
     if (s === NEG || capacity[j] <= 0) continue;
-    const w = colPot === null ? s : s + colPot[j];
-    if (count === k && w <= outVals[k - 1]) continue;
-    let p = count < k ? count++ : k - 1;
-    while (p > 0 && outVals[p - 1] < w) {
-      outVals[p] = outVals[p - 1];
-      outCols[p] = outCols[p - 1];
-      p--;
-    }
-    outVals[p] = w;
-    outCols[p] = j;
+    count = offerTop(outVals, outCols, count, k, colPot === null ? s : s + colPot[j], j);
   }
   return count;
 }

@@ -1,8 +1,8 @@
 /**
  * Offers `(score, id)` to a list of at most `k` best, kept in `best` / `who` by score, highest
- * first. `-Infinity` (forbidden) is never taken, and an offer that only ties the last kept one
- * is refused: callers offer in index order, so ties keep the smaller index. Returns the list's
- * new size (pass the old one in). No allocation, for loops over every pair of a row.
+ * first. `-Infinity` (forbidden) is never taken, and an offer that only ties a kept one ranks
+ * after it, so ties keep the earlier offer (the order of the caller's loop decides). Returns the
+ * list's new size (pass the old one in). No allocation, for loops over every cell of a row.
  */
 export function offerTop(
   best: Float64Array,

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { offerTop } from '../../../src/modes/_internal/top-list.js';
+import { offerTop } from '../../../src/solvers/_internal/top-list.js';
 import { numRuns } from '../../_support/runs.js';
 
 describe('offerTop', () => {
