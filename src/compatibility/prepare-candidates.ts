@@ -2,7 +2,7 @@ import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { baseOf } from './_internal/base.js';
-import { BINS, CandidateBound } from './_internal/candidate-bound.js';
+import { BIN_STRIDE, BINS, CandidateBound } from './_internal/candidate-bound.js';
 import { unionEdges } from './_internal/candidate-edges.js';
 import { listHeaps, offer } from './_internal/candidate-heaps.js';
 import { checkAborted, RowKernel } from './_internal/row-kernel.js';
@@ -288,7 +288,8 @@ function scanRowsPruned(
     if (count === 0) continue;
     // The first batch: the bins from the top until they hold FIRST × k pairs.
     let bin = BINS;
-    for (let held = bins[BINS]; bin > 0 && held < FIRST * rowK; ) held += bins[--bin];
+    const first = (FIRST * rowK) / BIN_STRIDE;
+    for (let held = bins[BINS]; bin > 0 && held < first; ) held += bins[--bin];
     const cut = bin / BINS;
     let m = 0;
     for (let k = 0; k < count; k++) {

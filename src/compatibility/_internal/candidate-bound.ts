@@ -24,6 +24,13 @@ const SLACK = 1e-9;
 /** Bins of the histogram of a row's bounds. */
 export const BINS = 256;
 
+/**
+ * The histogram counts one bound in this many: it only sizes a row's first batch, and counting
+ * every bound costs more than the rest of the pass (runs of equal bounds hit the same bin, and
+ * each increment waits for the last).
+ */
+export const BIN_STRIDE = 8;
+
 /** One scorer whose term depends on the right participant only through a group of its facts. */
 interface GroupedTerm {
   readonly weight: number;
@@ -61,12 +68,13 @@ export class CandidateBound {
   readonly position: Int32Array;
   /** Bound on each allowed candidate's score, in the row kernel's scale ([0, 1]). */
   readonly value: Float64Array;
-  /** How many of the last row's bounds fall in each `1 / BINS` of [0, 1] (the last: above 1). */
+  /**
+   * How many of the last row's bounds, one in {@link BIN_STRIDE} (those at `k % BIN_STRIDE === 0`),
+   * fall in each `1 / BINS` of [0, 1] (the last: above 1).
+   */
   readonly bins = new Int32Array(BINS + 1);
   private readonly setup: Setup;
   private readonly rules: BuiltInRules;
-  private readonly ids: Int32Array;
-  private readonly shared: Int32Array;
   private readonly terms: readonly GroupedTerm[];
   /** The grouped terms and both flags, packed into a few keys per column. */
   private readonly packs: readonly Pack[];
@@ -104,10 +112,8 @@ export class CandidateBound {
     const cols = right.length;
     this.rules = new BuiltInRules(cohort, program, layout, new Set(setup.rules), false);
     const w = Math.max(1, cols);
-    this.ids = new Int32Array(w);
     this.position = new Int32Array(w);
     this.value = new Float64Array(w);
-    this.shared = new Int32Array(w);
     let wCoverage = 0;
     let wSchedule = 0;
     let wPreferences = 0;
@@ -212,10 +218,10 @@ export class CandidateBound {
    * bounds in {@link value}.
    */
   run(left: number): number {
-    const { setup, ids, position, value, shared, terms } = this;
+    const { setup, position, value, terms } = this;
     const { cohort, right, totalWeight } = setup;
     // `enough` 0: minutes are counted only as far as the minimum-overlap rule needs.
-    const count = this.rules.filter(left, right, ids, position, shared, 0);
+    const count = this.rules.filter(left, right, undefined, position, undefined, 0);
     if (count === 0) return 0;
     // Each term's value per group, then the schedule and preference values, in one array.
     const termValue = this.termValue;
@@ -272,16 +278,15 @@ export class CandidateBound {
     const { of: of1, value: v1 } = packs[1];
     const more = packs.length > 2;
     const inverse = 1 / totalWeight;
-    bins.fill(0);
     for (let k = 0; k < count; k++) {
       const j = position[k];
       let sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
       if (more) sum += value[k];
-      const v = sum * inverse + SLACK;
-      value[k] = v;
-      // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
-      bins[Math.min(BINS, (v * BINS) | 0)]++;
+      value[k] = sum * inverse + SLACK;
     }
+    bins.fill(0);
+    // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
+    for (let k = 0; k < count; k += BIN_STRIDE) bins[Math.min(BINS, (value[k] * BINS) | 0)]++;
     return count;
   }
 }

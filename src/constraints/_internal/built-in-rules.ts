@@ -10,6 +10,13 @@ import { SlotOverlap } from './slot-overlap.js';
 
 const MENTOR = 0;
 const MENTEE = 1;
+/** Bits of `BuiltInRules.marks`. */
+const BLOCKED = 1;
+const ROW_MARK = 2;
+/** Minor or vulnerable: forbidden to a row without a valid check (safeguarding). */
+const PROTECTED = 4;
+/** Without a valid check: forbidden to a protected row (safeguarding). */
+const UNCHECKED = 8;
 
 /**
  * Every switched-on built-in rule in one pass over a row's candidates — the same verdicts as the
@@ -35,7 +42,6 @@ export class BuiltInRules {
   private readonly sameTeam: boolean;
   private readonly sameDepartment: boolean;
   private readonly pairLists: readonly PairMarks[];
-  private readonly pairMarks: Uint8Array;
   private readonly language: boolean;
   private readonly speakers: Uint8Array | undefined;
   private readonly languageMarks: Uint8Array;
@@ -43,11 +49,14 @@ export class BuiltInRules {
   private readonly minimumMinutes: number;
   private readonly forbidUnknown: boolean;
   /**
-   * 1 for each participant some rule forbids as a partner of anyone (a mentor on the receiving
-   * side, opted out, no capacity, no languages or no availability when unknown data forbids):
-   * one read per cell instead of one per rule.
+   * Bit {@link BLOCKED} for each participant some rule forbids as a partner of anyone (a mentor
+   * on the receiving side, opted out, no capacity, no languages or no availability when unknown
+   * data forbids); bit {@link ROW_MARK}, while a row is filtered, for the few its rules forbid
+   * by name (the row itself, its managers up the line, its block and previous-partner lists);
+   * {@link PROTECTED} and {@link UNCHECKED} for the safeguarding rule. A row masks the bits that
+   * forbid for it: one read per cell instead of one per rule.
    */
-  private readonly blocked: Uint8Array;
+  private readonly marks: Uint8Array;
   /**
    * Participants with the same languages (exact and base) get the same verdict from the
    * shared-language rule: a row with many more cells than groups decides each group once.
@@ -87,7 +96,6 @@ export class BuiltInRules {
       pairLists.push(new PairMarks(cohort.previousPartners, cohort.size));
     }
     this.pairLists = pairLists;
-    this.pairMarks = new Uint8Array(cohort.size);
     this.language = enabled.has('sharedLanguage');
     this.speakers = this.language ? speakersOfRequired(cohort, program) : undefined;
     this.languageMarks = new Uint8Array(
@@ -114,10 +122,17 @@ export class BuiltInRules {
         (this.language && this.forbidUnknown && spoken[r] === spoken[r + 1]) ||
         (this.minimumOverlap && this.forbidUnknown && availability[r] === availability[r + 1])
       ) {
-        blocked[r] = 1;
+        blocked[r] = BLOCKED;
       }
     }
-    this.blocked = blocked;
+    const guard = this.safeguarding;
+    if (guard !== undefined) {
+      for (let r = 0; r < size; r++) {
+        if (guard.protectedOne[r] === 1) blocked[r] |= PROTECTED;
+        if (guard.checked[r] === 0) blocked[r] |= UNCHECKED;
+      }
+    }
+    this.marks = blocked;
     const groups = this.language
       ? groupBy(
           size,
@@ -133,7 +148,7 @@ export class BuiltInRules {
   /**
    * Keeps the candidates that every switched-on built-in rule allows with `left`: the `kept`
    * survivors of `candidates` (in order) go to `ids[0 … kept)`, their indices in `candidates`
-   * to `position`, and `shared[k]` gets the kept pair's shared weekly minutes when
+   * to `position`, and `shared[k]` (`ids` and `shared` may be left out) gets the kept pair's shared weekly minutes when
    * {@link computesOverlap} and both gave availability — exact below `enough`, some number ≥
    * `enough` from there on (counting stops early; pass `Infinity` for exact minutes). Returns
    * `kept`. `candidates` is only read.
@@ -141,9 +156,9 @@ export class BuiltInRules {
   filter(
     left: number,
     candidates: Int32Array,
-    ids: Int32Array,
+    ids: Int32Array | undefined,
     position: Int32Array,
-    shared: Int32Array,
+    shared: Int32Array | undefined,
     enough = Number.POSITIVE_INFINITY,
   ): number {
     const count = candidates.length;
@@ -155,11 +170,10 @@ export class BuiltInRules {
     if (this.capacity && capacity[left] === 0) return 0;
 
     const guard = this.safeguarding;
-    const protectedOne = guard?.protectedOne;
-    const checked = guard?.checked;
-    const leftUnchecked = guard !== undefined && guard.checked[left] === 0;
-    const leftProtected = guard !== undefined && guard.protectedOne[left] === 1;
-    const checkGuard = leftUnchecked || leftProtected;
+    // The bits of `marks` that forbid a partner of this row.
+    let mask = BLOCKED | ROW_MARK;
+    if (guard !== undefined && guard.checked[left] === 0) mask |= PROTECTED;
+    if (guard !== undefined && guard.protectedOne[left] === 1) mask |= UNCHECKED;
 
     const enter = this.line?.enter;
     const leave = this.line?.leave;
@@ -173,9 +187,7 @@ export class BuiltInRules {
     const checkDepartment = this.sameDepartment && d >= 0;
     const checkGroups = checkManager || checkTeam || checkDepartment;
 
-    const pairMarks = this.pairMarks;
-    let checkPairs = false;
-    for (const lists of this.pairLists) checkPairs = lists.mark(left, pairMarks, 1) || checkPairs;
+    this.markRow(left, true);
 
     // Settled before any language is marked, so an early return leaves no marks behind.
     const overlap = this.overlap;
@@ -232,25 +244,20 @@ export class BuiltInRules {
     const need = this.minimumOverlap ? this.minimumMinutes : Number.NEGATIVE_INFINITY;
     const stop = Math.max(need, enough);
     const forbidNoTime = forbidUnknown && this.minimumOverlap;
-    const checkSelf = this.roles;
-    const blocked = this.blocked;
+    const marks = this.marks;
+    if (!checkGroups && !checkLanguage && !checkOverlap && ids === undefined) {
+      // The usual row of a default program, when only positions are asked for.
+      return this.unmark(left, keepUnmarked(candidates, marks, mask, enter, e, l, position));
+    }
 
     let kept = 0;
     for (let k = 0; k < count; k++) {
       const r = candidates[k];
-      if (blocked[r] !== 0 || (checkSelf && r === left)) continue;
-      if (
-        checkGuard &&
-        protectedOne !== undefined &&
-        checked !== undefined &&
-        ((leftUnchecked && protectedOne[r] === 1) || (leftProtected && checked[r] === 0))
-      ) {
-        continue;
-      }
-      if (enter !== undefined && leave !== undefined) {
+      if ((marks[r] & mask) !== 0) continue;
+      if (enter !== undefined) {
+        // Below the row in the reporting line (its managers above it are marked).
         const er = enter[r];
-        // One of the two is above the other iff their tour intervals nest.
-        if ((e <= er && er < l) || (er <= e && e < leave[r])) continue;
+        if (e <= er && er < l) continue;
       }
       if (
         checkGroups &&
@@ -260,7 +267,6 @@ export class BuiltInRules {
       ) {
         continue;
       }
-      if (checkPairs && pairMarks[r] !== 0) continue;
       if (languageTable) {
         if (languageOk[languageKeys[r]] === 0) continue;
       } else if (checkEachLanguage) {
@@ -283,9 +289,9 @@ export class BuiltInRules {
           if (minutes < need) continue;
         }
       }
-      ids[kept] = r;
+      if (ids !== undefined) ids[kept] = r;
       position[kept] = k;
-      shared[kept] = minutes;
+      if (shared !== undefined) shared[kept] = minutes;
       kept++;
     }
     if (anyShared) {
@@ -296,7 +302,53 @@ export class BuiltInRules {
   }
 
   private unmark(left: number, kept: number): number {
-    for (const lists of this.pairLists) lists.mark(left, this.pairMarks, 0);
+    this.markRow(left, false);
     return kept;
   }
+
+  /**
+   * Sets or clears {@link ROW_MARK} on those the rules forbid `left` by name: itself (roles),
+   * everyone above it in the reporting line (those below it are one range of the tour), and
+   * both ways of its block and previous-partner lists.
+   */
+  private markRow(left: number, on: boolean): void {
+    const marks = this.marks;
+    const set = (i: number): void => {
+      marks[i] = on ? marks[i] | ROW_MARK : marks[i] & ~ROW_MARK;
+    };
+    if (this.roles) set(left);
+    if (this.line !== undefined) {
+      const manager = this.cohort.manager;
+      for (let up = manager[left]; up !== -1; up = manager[up]) set(up);
+    }
+    for (const lists of this.pairLists) lists.mark(left, marks, ROW_MARK, on);
+  }
+}
+
+/**
+ * {@link BuiltInRules.filter}'s loop when only the marks and the reporting line apply: the
+ * positions of the candidates with no `mask` bit marked and not below the row (`enter` in
+ * `[e, l)`).
+ */
+function keepUnmarked(
+  candidates: Int32Array,
+  marks: Uint8Array,
+  mask: number,
+  enter: Int32Array | undefined,
+  e: number,
+  l: number,
+  position: Int32Array,
+): number {
+  const count = candidates.length;
+  let kept = 0;
+  if (enter === undefined) {
+    for (let k = 0; k < count; k++) if ((marks[candidates[k]] & mask) === 0) position[kept++] = k;
+    return kept;
+  }
+  for (let k = 0; k < count; k++) {
+    const r = candidates[k];
+    const er = enter[r];
+    if ((marks[r] & mask) === 0 && (er < e || er >= l)) position[kept++] = k;
+  }
+  return kept;
 }

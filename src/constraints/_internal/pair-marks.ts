@@ -24,14 +24,15 @@ export class PairMarks {
   }
 
   /**
-   * Sets `value` in `marks[i]` for everyone connected to `left` either way (`0` unmarks);
+   * Sets (`on`) or clears bit `bit` of `marks[i]` for everyone connected to `left` either way;
    * returns whether anyone is.
    */
-  mark(left: number, marks: Uint8Array, value: number): boolean {
+  mark(left: number, marks: Uint8Array, bit: number, on: boolean): boolean {
     let any = false;
     for (const { offsets, values } of [this.lists, this.reverse]) {
       for (let k = offsets[left]; k < offsets[left + 1]; k++) {
-        marks[values[k]] = value;
+        const i = values[k];
+        marks[i] = on ? marks[i] | bit : marks[i] & ~bit;
         any = true;
       }
     }
@@ -41,8 +42,8 @@ export class PairMarks {
   /** Clears `out[k]` for every `rights[k]` connected to `left` either way. */
   clearRow(left: number, rights: Int32Array, count: number, out: Uint8Array): void {
     const marks = this.marks;
-    if (!this.mark(left, marks, 1)) return;
+    if (!this.mark(left, marks, 1, true)) return;
     for (let k = 0; k < count; k++) if (marks[rights[k]] !== 0) out[k] = 0;
-    this.mark(left, marks, 0);
+    this.mark(left, marks, 1, false);
   }
 }
