@@ -1,4 +1,4 @@
-import { BuiltInRules } from '../../constraints/_internal/built-in-rules.js';
+import { BuiltInRules, type SimpleRow } from '../../constraints/_internal/built-in-rules.js';
 import {
   type FactGroups,
   groupBy,
@@ -75,6 +75,11 @@ export class CandidateBound {
   readonly bins = new Int32Array(BINS + 1);
   private readonly setup: Setup;
   private readonly rules: BuiltInRules;
+  /**
+   * Whether the rules are simple ({@link BuiltInRules.simple}) and the bound has two packs:
+   * then one pass tests and bounds each pair.
+   */
+  private readonly fused: boolean;
   private readonly terms: readonly GroupedTerm[];
   /** The grouped terms and both flags, packed into a few keys per column. */
   private readonly packs: readonly Pack[];
@@ -182,6 +187,7 @@ export class CandidateBound {
     // The pair loop reads two packs: pad with empty ones (one group, worth 0).
     while (packs.length < 2) packs.push(packOf([], cols));
     this.packs = packs;
+    this.fused = this.rules.simple && packs.length === 2;
     this.coverage = new SkillCoverage(cohort, SKILLS_SCORER_DEFAULTS.shortfallPenalty);
     const wanted = cohort.wanted;
     const { offsets, values, levels, priorities } = wanted;
@@ -218,11 +224,33 @@ export class CandidateBound {
    * bounds in {@link value}.
    */
   run(left: number): number {
-    const { setup, position, value, terms } = this;
-    const { cohort, right, totalWeight } = setup;
-    // `enough` 0: minutes are counted only as far as the minimum-overlap rule needs.
-    const count = this.rules.filter(left, right, undefined, position, undefined, 0);
-    if (count === 0) return 0;
+    const rules = this.rules;
+    let count = 0;
+    if (this.fused) {
+      // The default rules: tested inline, in the same pass as the bound.
+      const row = rules.beginSimpleRow(left);
+      if (row === null) return 0;
+      this.prepareRow(left);
+      count = this.boundSimpleRow(row);
+      rules.endSimpleRow(left);
+    } else {
+      // `enough` 0: minutes are counted only as far as the minimum-overlap rule needs.
+      count = rules.filter(left, this.setup.right, undefined, this.position, undefined, 0);
+      if (count === 0) return 0;
+      this.prepareRow(left);
+      this.boundPositions(count);
+    }
+    const { bins, value } = this;
+    bins.fill(0);
+    // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
+    for (let k = 0; k < count; k += BIN_STRIDE) bins[Math.min(BINS, (value[k] * BINS) | 0)]++;
+    return count;
+  }
+
+  /** Values `left`'s grouped terms, flags, packs and wish groups for the pair passes. */
+  private prepareRow(left: number): void {
+    const { setup, terms } = this;
+    const cohort = setup.cohort;
     // Each term's value per group, then the schedule and preference values, in one array.
     const termValue = this.termValue;
     for (const { representative, offset, weight, score } of terms) {
@@ -265,9 +293,13 @@ export class CandidateBound {
         wishValue[g] = wCoverage * c;
       }
     }
-    const { wishesOf, wRest, packs, bins } = this;
+  }
+
+  /** Bounds the `count` allowed columns in `position`, whatever the number of packs. */
+  private boundPositions(count: number): void {
+    const { position, value, wishesOf, wishValue, wRest, packs } = this;
     // Packs past the first two (rare: many distinct facts) are added first; the last pass adds
-    // coverage and the first two packs, scales and fills the histogram in one go.
+    // coverage and the first two packs, and scales.
     if (packs.length > 2) {
       for (let k = 0; k < count; k++) value[k] = 0;
       for (let p = 2; p < packs.length; p++) {
@@ -277,17 +309,36 @@ export class CandidateBound {
     const { of: of0, value: v0 } = packs[0];
     const { of: of1, value: v1 } = packs[1];
     const more = packs.length > 2;
-    const inverse = 1 / totalWeight;
+    const inverse = 1 / this.setup.totalWeight;
     for (let k = 0; k < count; k++) {
       const j = position[k];
       let sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
       if (more) sum += value[k];
       value[k] = sum * inverse + SLACK;
     }
-    bins.fill(0);
-    // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
-    for (let k = 0; k < count; k += BIN_STRIDE) bins[Math.min(BINS, (value[k] * BINS) | 0)]++;
-    return count;
+  }
+
+  /**
+   * The rules' test of a simple row ({@link BuiltInRules.beginSimpleRow}) and the bound of each
+   * allowed column, in one pass over the columns: nothing is written for a forbidden pair.
+   * Two packs exactly ({@link fused}).
+   */
+  private boundSimpleRow({ marks, mask, enter, from, to }: SimpleRow): number {
+    const { position, value, wishesOf, wishValue, wRest, packs } = this;
+    const right = this.setup.right;
+    const { of: of0, value: v0 } = packs[0];
+    const { of: of1, value: v1 } = packs[1];
+    const inverse = 1 / this.setup.totalWeight;
+    let kept = 0;
+    for (let j = 0; j < right.length; j++) {
+      const r = right[j];
+      const er = enter[r];
+      if ((marks[r] & mask) !== 0 || (from <= er && er < to)) continue;
+      position[kept] = j;
+      value[kept] = (wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]]) * inverse + SLACK;
+      kept++;
+    }
+    return kept;
   }
 }
 

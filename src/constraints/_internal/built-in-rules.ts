@@ -8,6 +8,15 @@ import { speakersOfRequired } from './required-language.js';
 import { type SafeguardingFlags, safeguardingFlags } from './safeguarding-flags.js';
 import { SlotOverlap } from './slot-overlap.js';
 
+/** A row of {@link BuiltInRules.beginSimpleRow}: see there for the test it describes. */
+export interface SimpleRow {
+  readonly marks: Uint8Array;
+  readonly mask: number;
+  readonly enter: Int32Array;
+  readonly from: number;
+  readonly to: number;
+}
+
 const MENTOR = 0;
 const MENTEE = 1;
 /** Bits of `BuiltInRules.marks`. */
@@ -30,6 +39,14 @@ const UNCHECKED = 8;
 export class BuiltInRules {
   /** Whether `filter` fills `shared` (the `minimumOverlap` rule is on, or minutes were asked for). */
   readonly computesOverlap: boolean;
+  /**
+   * Whether every switched-on rule forbids by participant marks or the reporting line (the
+   * default rules: no same-manager, team or department rule, no language rule, no minutes
+   * asked for), so {@link beginSimpleRow} can describe a row.
+   */
+  readonly simple: boolean;
+  /** `enter` of a cohort without the reporting-line rule: all 0, an empty range never holds it. */
+  private readonly noLine: Int32Array;
   private readonly minimumOverlap: boolean;
   private readonly cohort: Cohort;
   private readonly directed: boolean;
@@ -133,6 +150,13 @@ export class BuiltInRules {
       }
     }
     this.marks = blocked;
+    this.simple =
+      !this.sameManager &&
+      !this.sameTeam &&
+      !this.sameDepartment &&
+      !this.language &&
+      this.overlap === undefined;
+    this.noLine = new Int32Array(this.line === undefined && this.simple ? size : 0);
     const groups = this.language
       ? groupBy(
           size,
@@ -162,18 +186,10 @@ export class BuiltInRules {
     enough = Number.POSITIVE_INFINITY,
   ): number {
     const count = candidates.length;
-    const { cohort, directed, forbidUnknown } = this;
-    const { role, optOut, capacity, manager, team, department } = cohort;
-    // A verdict that holds for the whole row settles it before any cell is read.
-    if (this.roles && directed && role[left] === MENTEE) return 0;
-    if (this.optOut && optOut[left] === 1) return 0;
-    if (this.capacity && capacity[left] === 0) return 0;
-
-    const guard = this.safeguarding;
-    // The bits of `marks` that forbid a partner of this row.
-    let mask = BLOCKED | ROW_MARK;
-    if (guard !== undefined && guard.checked[left] === 0) mask |= PROTECTED;
-    if (guard !== undefined && guard.protectedOne[left] === 1) mask |= UNCHECKED;
+    const { cohort, forbidUnknown } = this;
+    const { manager, team, department } = cohort;
+    if (this.settles(left)) return 0;
+    const mask = this.maskOf(left);
 
     const enter = this.line?.enter;
     const leave = this.line?.leave;
@@ -245,10 +261,6 @@ export class BuiltInRules {
     const stop = Math.max(need, enough);
     const forbidNoTime = forbidUnknown && this.minimumOverlap;
     const marks = this.marks;
-    if (!checkGroups && !checkLanguage && !checkOverlap && ids === undefined) {
-      // The usual row of a default program, when only positions are asked for.
-      return this.unmark(left, keepUnmarked(candidates, marks, mask, enter, e, l, position));
-    }
 
     let kept = 0;
     for (let k = 0; k < count; k++) {
@@ -301,6 +313,50 @@ export class BuiltInRules {
     return this.unmark(left, kept);
   }
 
+  /**
+   * The row of `left` as plain data, when only participant marks and the reporting line decide
+   * it ({@link simple}): candidate `r` is allowed iff `(marks[r] & mask) === 0` and `enter[r]`
+   * is not in `[from, to)` — a test a caller can inline in its own pass over the candidates.
+   * `null` when the row allows nobody. Marks the row: call {@link endSimpleRow} after (unless
+   * `null`); the answer is valid until then.
+   */
+  beginSimpleRow(left: number): SimpleRow | null {
+    if (this.settles(left)) return null;
+    this.markRow(left, true);
+    const line = this.line;
+    return {
+      marks: this.marks,
+      mask: this.maskOf(left),
+      enter: line?.enter ?? this.noLine,
+      from: line === undefined ? 0 : line.enter[left],
+      to: line === undefined ? 0 : line.leave[left],
+    };
+  }
+
+  /** Clears the marks {@link beginSimpleRow} set for `left`. */
+  endSimpleRow(left: number): void {
+    this.markRow(left, false);
+  }
+
+  /** Whether a verdict on `left` alone forbids every partner (nothing is marked then). */
+  private settles(left: number): boolean {
+    const { role, optOut, capacity } = this.cohort;
+    return (
+      (this.roles && this.directed && role[left] === MENTEE) ||
+      (this.optOut && optOut[left] === 1) ||
+      (this.capacity && capacity[left] === 0)
+    );
+  }
+
+  /** The bits of `marks` that forbid a partner of `left`. */
+  private maskOf(left: number): number {
+    const guard = this.safeguarding;
+    let mask = BLOCKED | ROW_MARK;
+    if (guard !== undefined && guard.checked[left] === 0) mask |= PROTECTED;
+    if (guard !== undefined && guard.protectedOne[left] === 1) mask |= UNCHECKED;
+    return mask;
+  }
+
   private unmark(left: number, kept: number): number {
     this.markRow(left, false);
     return kept;
@@ -323,32 +379,4 @@ export class BuiltInRules {
     }
     for (const lists of this.pairLists) lists.mark(left, marks, ROW_MARK, on);
   }
-}
-
-/**
- * {@link BuiltInRules.filter}'s loop when only the marks and the reporting line apply: the
- * positions of the candidates with no `mask` bit marked and not below the row (`enter` in
- * `[e, l)`).
- */
-function keepUnmarked(
-  candidates: Int32Array,
-  marks: Uint8Array,
-  mask: number,
-  enter: Int32Array | undefined,
-  e: number,
-  l: number,
-  position: Int32Array,
-): number {
-  const count = candidates.length;
-  let kept = 0;
-  if (enter === undefined) {
-    for (let k = 0; k < count; k++) if ((marks[candidates[k]] & mask) === 0) position[kept++] = k;
-    return kept;
-  }
-  for (let k = 0; k < count; k++) {
-    const r = candidates[k];
-    const er = enter[r];
-    if ((marks[r] & mask) === 0 && (er < e || er >= l)) position[kept++] = k;
-  }
-  return kept;
 }

@@ -30,6 +30,17 @@ export const RULES = [
   'minimumOverlap',
 ];
 
+/** The rules a program has on by default. */
+const DEFAULT_RULES = [
+  'roles',
+  'optOut',
+  'capacity',
+  'safeguarding',
+  'reportingLine',
+  'blockList',
+  'noRepeat',
+];
+
 export interface Case {
   readonly cohort: Cohort;
   readonly program: ProgramInput;
@@ -83,7 +94,11 @@ export function randomCase(seed: number, size: number, fewLanguages = false): Ca
     for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
     return record;
   });
-  const constraints = Object.fromEntries(RULES.map((rule) => [rule, random() < 0.6]));
+  // A third of the programs keep the default rules (the candidate bound's fused pass).
+  const constraints =
+    random() < 0.3
+      ? Object.fromEntries(RULES.map((rule) => [rule, DEFAULT_RULES.includes(rule)]))
+      : Object.fromEntries(RULES.map((rule) => [rule, random() < 0.6]));
   const program: ProgramInput = {
     ...SAMPLE_PROGRAM,
     kind: pick(KINDS) as Program['kind'],
