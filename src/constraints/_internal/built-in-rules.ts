@@ -172,10 +172,10 @@ export class BuiltInRules {
   /**
    * Keeps the candidates that every switched-on built-in rule allows with `left`: the `kept`
    * survivors of `candidates` (in order) go to `ids[0 … kept)`, their indices in `candidates`
-   * to `position`, and `shared[k]` (`ids` and `shared` may be left out) gets the kept pair's shared weekly minutes when
+   * to `position`, and `shared[k]` gets the kept pair's shared weekly minutes when
    * {@link computesOverlap} and both gave availability — exact below `enough`, some number ≥
-   * `enough` from there on (counting stops early; pass `Infinity` for exact minutes). Returns
-   * `kept`. `candidates` is only read.
+   * `enough` from there on (counting stops early; pass `Infinity` for exact minutes). `ids` and
+   * `shared` may be left out. Returns `kept`. `candidates` is only read.
    */
   filter(
     left: number,
