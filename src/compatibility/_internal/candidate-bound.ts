@@ -21,6 +21,9 @@ import type { Setup } from './setup.js';
  */
 const SLACK = 1e-9;
 
+/** Wishes of a group of wanted skills valued without a loop (the rest, rarely any, with one). */
+const SLOTS = 4;
+
 /** Bins of the histogram of a row's bounds. */
 export const BINS = 256;
 
@@ -95,12 +98,21 @@ export class CandidateBound {
   private readonly wRest: number;
   /** Per column: its group of wanted skills (same skills, levels and priorities). */
   private readonly wishesOf: Int32Array;
-  /** Per group of wanted skills: its wishes in `wishCell` / `wishPriority` (CSR)… */
+  /**
+   * Per group of wanted skills: its first {@link SLOTS} wishes in `slotCell` / `slotPriority`
+   * (unused slots: priority 0), so the row loop over groups has no inner branch…
+   */
+  private readonly slotCell: Int32Array;
+  private readonly slotPriority: Float64Array;
+  /** …1 / its priorities' sum (0 when none), and NEUTRAL when it has none (else 0)… */
+  private readonly wishScale: Float64Array;
+  private readonly wishNeutral: Float64Array;
+  /** …and the groups with more wishes, whose whole lists are in `wishCell` / `wishPriority` (CSR). */
+  private readonly longWishes: Int32Array;
   private readonly wishOffsets: Int32Array;
   private readonly wishCell: Int32Array;
   private readonly wishPriority: Float64Array;
-  /** …their priorities' sum, and (for the current row) its coverage term. */
-  private readonly wishTotal: Float64Array;
+  /** For the current row: each group's coverage term. */
   private readonly wishValue: Float64Array;
 
   /** The bound for a build, or `undefined` when a custom scorer or constraint is in force. */
@@ -206,16 +218,29 @@ export class CandidateBound {
     }
     this.wishCell = new Int32Array(this.wishOffsets[wishes.count]);
     this.wishPriority = new Float64Array(this.wishOffsets[wishes.count]);
-    this.wishTotal = new Float64Array(wishes.count);
+    this.slotCell = new Int32Array(wishes.count * SLOTS);
+    this.slotPriority = new Float64Array(wishes.count * SLOTS);
+    this.wishScale = new Float64Array(wishes.count);
+    this.wishNeutral = new Float64Array(wishes.count);
     this.wishValue = new Float64Array(Math.max(1, wishes.count));
+    const long: number[] = [];
     for (let g = 0; g < wishes.count; g++) {
       const r = first[g];
       for (let x = offsets[r], at = this.wishOffsets[g]; x < offsets[r + 1]; x++, at++) {
         this.wishCell[at] = values[x] * LEVELS + levels[x];
         this.wishPriority[at] = priorities[x];
+        const slot = x - offsets[r];
+        if (slot < SLOTS) {
+          this.slotCell[g * SLOTS + slot] = this.wishCell[at];
+          this.slotPriority[g * SLOTS + slot] = priorities[x];
+        }
       }
-      this.wishTotal[g] = this.coverage.priorityTotal[r];
+      if (offsets[r + 1] - offsets[r] > SLOTS) long.push(g);
+      const total = this.coverage.priorityTotal[r];
+      this.wishScale[g] = total === 0 ? 0 : 1 / total;
+      this.wishNeutral[g] = total === 0 ? NEUTRAL : 0;
     }
+    this.longWishes = Int32Array.from(long);
   }
 
   /**
@@ -279,18 +304,25 @@ export class CandidateBound {
     else {
       this.coverage.load(left);
       const table = this.coverage.rowValue;
-      const { wishOffsets, wishCell, wishPriority, wishTotal } = this;
-      for (let g = 0; g < wishTotal.length; g++) {
-        const total = wishTotal[g];
-        let c = NEUTRAL;
-        if (total !== 0) {
-          let sum = 0;
-          for (let x = wishOffsets[g], e = wishOffsets[g + 1]; x < e; x++) {
-            sum += wishPriority[x] * table[wishCell[x]];
-          }
-          c = sum / total;
+      const { slotCell: cell, slotPriority: priority, wishScale, wishNeutral } = this;
+      // The coverage of each group (priority-weighted mean of its wishes' table values, or
+      // neutral without wishes), by multiplication: the bound's slack absorbs the rounding.
+      for (let g = 0, at = 0; g < wishScale.length; g++, at += SLOTS) {
+        const sum =
+          priority[at] * table[cell[at]] +
+          priority[at + 1] * table[cell[at + 1]] +
+          priority[at + 2] * table[cell[at + 2]] +
+          priority[at + 3] * table[cell[at + 3]];
+        wishValue[g] = wCoverage * (sum * wishScale[g] + wishNeutral[g]);
+      }
+      const { longWishes, wishOffsets, wishCell, wishPriority } = this;
+      for (let i = 0; i < longWishes.length; i++) {
+        const g = longWishes[i];
+        let sum = 0;
+        for (let x = wishOffsets[g], e = wishOffsets[g + 1]; x < e; x++) {
+          sum += wishPriority[x] * table[wishCell[x]];
         }
-        wishValue[g] = wCoverage * c;
+        wishValue[g] = wCoverage * (sum * wishScale[g] + wishNeutral[g]);
       }
     }
   }

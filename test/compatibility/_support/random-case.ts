@@ -30,6 +30,10 @@ export const RULES = [
   'minimumOverlap',
 ];
 
+const LONG_WISHES = ['SQL', 'Python', 'Go', 'Rust', 'writing', 'finance', 'leadership'].map(
+  (name, i) => ({ name, priority: 1 + (i % 5) }),
+);
+
 /** The rules a program has on by default. */
 const DEFAULT_RULES = [
   'roles',
@@ -90,6 +94,11 @@ export function randomCase(seed: number, size: number, fewLanguages = false): Ca
       managerId: i > 0 && random() < 0.5 ? `p${Math.floor(random() * i)}` : undefined,
       languages: random() < 0.1 ? [] : fewLanguages ? pick(FEW_LANGUAGES) : r.languages,
       availability: random() < 0.1 ? { windows: [] } : r.availability,
+      // Now and then a long wish list (more wishes than the bound values without a loop).
+      skills:
+        random() < 0.1
+          ? { ...(r.skills as object), wanted: LONG_WISHES.filter(() => random() < 0.7) }
+          : r.skills,
     };
     for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
     return record;
