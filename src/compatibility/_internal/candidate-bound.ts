@@ -362,6 +362,16 @@ export class CandidateBound {
     const { of: of1, value: v1 } = packs[1];
     const inverse = 1 / this.setup.totalWeight;
     let kept = 0;
+    if (enter === null) {
+      // The usual row, with nobody below it in the reporting line: the marks decide alone.
+      for (let j = 0; j < right.length; j++) {
+        if ((marks[right[j]] & mask) !== 0) continue;
+        position[kept] = j;
+        value[kept] = (wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]]) * inverse + SLACK;
+        kept++;
+      }
+      return kept;
+    }
     for (let j = 0; j < right.length; j++) {
       const r = right[j];
       const er = enter[r];

@@ -12,7 +12,8 @@ import { SlotOverlap } from './slot-overlap.js';
 export interface SimpleRow {
   readonly marks: Uint8Array;
   readonly mask: number;
-  readonly enter: Int32Array;
+  /** `null` when nobody is below the row in the reporting line (or the rule is off). */
+  readonly enter: Int32Array | null;
   readonly from: number;
   readonly to: number;
 }
@@ -45,8 +46,6 @@ export class BuiltInRules {
    * asked for), so {@link beginSimpleRow} can describe a row.
    */
   readonly simple: boolean;
-  /** `enter` of a cohort without the reporting-line rule: all 0, an empty range never holds it. */
-  private readonly noLine: Int32Array;
   private readonly minimumOverlap: boolean;
   private readonly cohort: Cohort;
   private readonly directed: boolean;
@@ -156,7 +155,6 @@ export class BuiltInRules {
       !this.sameDepartment &&
       !this.language &&
       this.overlap === undefined;
-    this.noLine = new Int32Array(this.line === undefined && this.simple ? size : 0);
     const groups = this.language
       ? groupBy(
           size,
@@ -315,8 +313,9 @@ export class BuiltInRules {
 
   /**
    * The row of `left` as plain data, when only participant marks and the reporting line decide
-   * it ({@link simple}): candidate `r` is allowed iff `(marks[r] & mask) === 0` and `enter[r]`
-   * is not in `[from, to)` — a test a caller can inline in its own pass over the candidates.
+   * it ({@link simple}): candidate `r` is allowed iff `(marks[r] & mask) === 0` and, unless
+   * `enter` is `null` (nobody below the row), `enter[r]` is not in `[from, to)` — a test a
+   * caller can inline in its own pass over the candidates.
    * `null` when the row allows nobody. Marks the row: call {@link endSimpleRow} after (unless
    * `null`); the answer is valid until then.
    */
@@ -324,12 +323,14 @@ export class BuiltInRules {
     if (this.settles(left)) return null;
     this.markRow(left, true);
     const line = this.line;
+    // Most rows manage nobody: their range holds only themselves, and they are marked.
+    const below = line !== undefined && line.leave[left] - line.enter[left] > 1;
     return {
       marks: this.marks,
       mask: this.maskOf(left),
-      enter: line?.enter ?? this.noLine,
-      from: line === undefined ? 0 : line.enter[left],
-      to: line === undefined ? 0 : line.leave[left],
+      enter: below ? line.enter : null,
+      from: below ? line.enter[left] : 0,
+      to: below ? line.leave[left] : 0,
     };
   }
 
@@ -363,16 +364,17 @@ export class BuiltInRules {
   }
 
   /**
-   * Sets or clears {@link ROW_MARK} on those the rules forbid `left` by name: itself (roles),
-   * everyone above it in the reporting line (those below it are one range of the tour), and
-   * both ways of its block and previous-partner lists.
+   * Sets or clears {@link ROW_MARK} on those the rules forbid `left` by name: itself (roles, and
+   * the reporting line, whose range of those below `left` starts with `left`), everyone above
+   * it in the reporting line (those below it are one range of the tour), and both ways of its
+   * block and previous-partner lists.
    */
   private markRow(left: number, on: boolean): void {
     const marks = this.marks;
     const set = (i: number): void => {
       marks[i] = on ? marks[i] | ROW_MARK : marks[i] & ~ROW_MARK;
     };
-    if (this.roles) set(left);
+    if (this.roles || this.line !== undefined) set(left);
     if (this.line !== undefined) {
       const manager = this.cohort.manager;
       for (let up = manager[left]; up !== -1; up = manager[up]) set(up);

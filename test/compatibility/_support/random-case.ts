@@ -103,10 +103,13 @@ export function randomCase(seed: number, size: number, fewLanguages = false): Ca
     for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
     return record;
   });
-  // A third of the programs keep the default rules (the candidate bound's fused pass).
+  // A third of the programs keep only default rules, most of them (the candidate bound's fused
+  // pass); the others draw every rule.
   const constraints =
     random() < 0.3
-      ? Object.fromEntries(RULES.map((rule) => [rule, DEFAULT_RULES.includes(rule)]))
+      ? Object.fromEntries(
+          RULES.map((rule) => [rule, DEFAULT_RULES.includes(rule) && random() < 0.8]),
+        )
       : Object.fromEntries(RULES.map((rule) => [rule, random() < 0.6]));
   const program: ProgramInput = {
     ...SAMPLE_PROGRAM,
