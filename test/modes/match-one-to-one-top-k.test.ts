@@ -241,6 +241,45 @@ describe('matchOneToOne on the top-k path (program.matching.denseLimit exceeded)
       expect(result.unmatched).toEqual([]);
     });
 
+    it('matchOneToOne widens a mentee that only an earlier widening left unmatched', () => {
+      // k = 1: e7 (best: m3) loses m3 to e5 and is widened; on its wider list it takes m0's
+      // last seat from e2, whose own list (m0) never held m7, the only mentor with a seat left.
+      const scores: Record<string, number> = {
+        'm0|e10': 0.4,
+        'm0|e2': 0.3,
+        'm0|e7': 0.4,
+        'm7|e0': 0.3,
+        'm7|e2': 0,
+        'm3|e5': 1,
+        'm3|e7': 0.5,
+      };
+      const people = [
+        { id: 'm0', role: 'mentor', capacity: 2, avoid: ['e0', 'e5'] },
+        { id: 'm7', role: 'mentor', capacity: 2, avoid: ['e5', 'e10', 'e7'] },
+        { id: 'm3', role: 'mentor', capacity: 1, avoid: ['e0', 'e10', 'e2'] },
+        ...['e0', 'e5', 'e10', 'e2', 'e7'].map((id) => ({ id, role: 'mentee' })),
+      ];
+      const table = { ...scores };
+      for (const m of ['m0', 'm7', 'm3']) {
+        for (const e of ['e0', 'e5', 'e10', 'e2', 'e7']) table[`${m}|${e}`] ??= 0;
+      }
+      const tableOptions = {
+        objective: 'fairness' as const,
+        scorers: [tableScorer(table)],
+        weights: TABLE_WEIGHTS,
+      };
+      const result = matchOneToOne(cohortOf(people, topK(1)), undefined, tableOptions);
+      const dense = matchOneToOne(cohortOf(people), undefined, tableOptions);
+      expect(dense.pairs).toHaveLength(5);
+      expect(result.pairs.map((p) => [p.mentorId, p.menteeId])).toEqual(
+        dense.pairs.map((p) => [p.mentorId, p.menteeId]),
+      );
+      expect(result.scale?.widened).toEqual([
+        { participantId: 'e2', k: 3 },
+        { participantId: 'e7', k: 3 },
+      ]);
+    });
+
     it('matchOneToOne stays dense up to denseLimit cells and switches above it', () => {
       const at = matchOneToOne(
         cohortOf(records, { matching: { denseLimit: 9 } }),

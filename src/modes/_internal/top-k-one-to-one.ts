@@ -13,8 +13,12 @@ import type { MatchObjective, WidenedParticipant } from '../match-result.js';
 import { type PairGraph, pairGraphOf, withEdges } from './sparse-pair-graph.js';
 import { solveOnGraph } from './top-k-solve.js';
 
-/** Rounds of widening: `k × 4`, `k × 16`, then every mentor (within the edge budget). */
-const WIDENING_ROUNDS = 3;
+/**
+ * Steps of one mentee's widening: `k × 4`, `k × 16`, then every mentor (within the edge
+ * budget). A round takes each mentee left unmatched one step further than it has been, so a
+ * mentee unmatched only after another was widened still gets its own steps.
+ */
+const WIDENING_STEPS = 3;
 /** `buildCandidates` keeps at most this many partners per participant. */
 const MAX_K = 10_000;
 /** A round never adds more edges than this or than the graph already has, whichever is larger. */
@@ -105,36 +109,50 @@ export function matchTopK(
   progress?.('solve', 1, 1);
   const floor = new Float64Array(mentees);
   floorsOf(candidates, floor);
+  // Each widened mentee's list size and steps taken; every round moves at least one mentee a
+  // step, so the rounds end (at most WIDENING_STEPS × mentees, in practice one to three).
   const widenedTo = new Map<number, number>();
-  let current = k;
-  for (let round = 1; round <= WIDENING_ROUNDS; round++) {
-    progress?.('widen', round - 1, WIDENING_ROUNDS);
+  const steps = new Uint8Array(mentees);
+  let rounds = 0;
+  for (;;) {
+    progress?.('widen', Math.min(rounds, WIDENING_STEPS - 1), WIDENING_STEPS);
     if (!hasFreeSeat(graph, capacity, assigned)) break;
-    const targets = widenable(graph, candidates, assigned, floor, minScore);
-    if (targets.length === 0) break;
+    const unmatched = widenable(graph, candidates, assigned, floor, minScore);
     const budget = Math.max(MIN_EDGE_BUDGET, graph.menteeMentors.length);
-    const wanted = round === WIDENING_ROUNDS ? mentors : k * 4 ** round;
-    const next = Math.min(wanted, mentors, MAX_K, Math.floor(budget / targets.length));
-    if (next <= current) break;
-    current = next;
-    const wider = buildCandidates(cohort, program, {
-      ...compatibility,
-      right: targets.map((e) => candidates.rightIds[e]),
-      k: next,
-    });
-    const { rows, cols, scores } = wider.edges;
-    const extraMentees = new Int32Array(cols.length);
-    for (let i = 0; i < cols.length; i++) extraMentees[i] = targets[cols[i]];
-    graph = pairGraphOf(
-      mentors,
-      mentees,
-      withEdges(graph, { mentors: rows, mentees: extraMentees, scores }),
-    );
-    floorsOf(wider, floor, targets);
-    for (const e of targets) widenedTo.set(e, next);
+    const limit = Math.min(mentors, MAX_K, Math.floor(budget / Math.max(1, unmatched.length)));
+    // The mentees of this round, by the size their next step takes them to.
+    const bySize = new Map<number, number[]>();
+    for (const e of unmatched) {
+      const step = steps[e] + 1;
+      const size = Math.min(step >= WIDENING_STEPS ? mentors : k * 4 ** step, limit);
+      if (step > WIDENING_STEPS || size <= (widenedTo.get(e) ?? k)) continue;
+      steps[e] = step;
+      const group = bySize.get(size);
+      if (group === undefined) bySize.set(size, [e]);
+      else group.push(e);
+    }
+    if (bySize.size === 0) break;
+    for (const [size, targets] of bySize) {
+      const wider = buildCandidates(cohort, program, {
+        ...compatibility,
+        right: targets.map((e) => candidates.rightIds[e]),
+        k: size,
+      });
+      const { rows, cols, scores } = wider.edges;
+      const extraMentees = new Int32Array(cols.length);
+      for (let i = 0; i < cols.length; i++) extraMentees[i] = targets[cols[i]];
+      graph = pairGraphOf(
+        mentors,
+        mentees,
+        withEdges(graph, { mentors: rows, mentees: extraMentees, scores }),
+      );
+      floorsOf(wider, floor, targets);
+      for (const e of targets) widenedTo.set(e, size);
+    }
     assigned = solveOnGraph(graph, capacity, objective, minScore, signal, api);
+    rounds++;
   }
-  progress?.('widen', WIDENING_ROUNDS, WIDENING_ROUNDS);
+  progress?.('widen', WIDENING_STEPS, WIDENING_STEPS);
   const widened = [...widenedTo]
     .map(([e, to]) => ({ participantId: candidates.rightIds[e], k: to }))
     .sort((a, b) => (a.participantId < b.participantId ? -1 : 1));
