@@ -130,6 +130,7 @@ export function prepareCandidatesNamed(
   const rowK = Math.min(k, cols);
   const colK = Math.min(k, rows);
   let kernel: RowKernel | undefined;
+  let columns: Int32Array | undefined;
   // Built on the first scan, so a build that is only merged (or checked) costs nothing.
   let pruned: Pruned | null | undefined;
   // Each partial's column-heap roots, -1 while a heap is not full (below every score): the
@@ -162,8 +163,11 @@ export function prepareCandidatesNamed(
       for (let i = from; i < to; i += BLOCK) {
         checkAborted(setup, i, rows);
         const end = Math.min(i + BLOCK, to);
-        if (pruned === null) scanRows(setup, kernel, i, end, partial, colRoot, rowK, colK);
-        else scanRowsPruned(setup, kernel, pruned, i, end, partial, colRoot, rowK, colK);
+        if (pruned === null) {
+          // Without a bound the kernel's candidates are the columns themselves.
+          columns ??= Int32Array.from(setup.right, (_, j) => j);
+          scanRows(setup, kernel, columns, i, end, partial, colRoot, rowK, colK);
+        } else scanRowsPruned(setup, kernel, pruned, i, end, partial, colRoot, rowK, colK);
       }
       return partial;
     },
@@ -202,12 +206,13 @@ function rootsOf(partial: CandidatePartial, colK: number): Float64Array {
 }
 
 /**
- * The hot loop: one kernel run per row, then each allowed pair offered to its row's heap and its
- * column's heap, each rejected by one comparison with the heap's root in the usual case.
+ * The scan without a bound (custom scorers or constraints): one kernel run per row over every
+ * column (`columns[j] = j`), each allowed pair offered to its row's heap and its column's heap.
  */
 function scanRows(
   setup: Setup,
   kernel: RowKernel,
+  columns: Int32Array,
   from: number,
   to: number,
   partial: CandidatePartial,
@@ -216,29 +221,12 @@ function scanRows(
   colK: number,
 ): void {
   const { left, right } = setup;
-  const { position, score } = kernel;
-  const { perLeft, rowScores, rowPartners, perRight, colScores, colPartners } = partial;
+  const { perLeft } = partial;
   for (let i = from; i < to; i++) {
     if (perLeft[i] >= 0) continue;
     const count = kernel.run(left[i], right);
     perLeft[i] = count;
-    const base = i * rowK;
-    let n = 0;
-    let rowRoot = -1;
-    for (let c = 0; c < count; c++) {
-      const j = position[c];
-      const s = score[c];
-      const seen = perRight[j]++;
-      if (s >= colRoot[j]) {
-        offer(colScores, colPartners, j * colK, Math.min(seen, colK), colK, s, i);
-        if (seen + 1 >= colK) colRoot[j] = colScores[j * colK];
-      }
-      if (s >= rowRoot) {
-        offer(rowScores, rowPartners, base, n, rowK, s, j);
-        if (n < rowK) n++;
-        if (n === rowK) rowRoot = rowScores[base];
-      }
-    }
+    offerRow(kernel, count, columns, i, 0, partial, colRoot, rowK, colK);
   }
 }
 
@@ -347,14 +335,34 @@ function offerScored(
   colK: number,
 ): number {
   if (m === 0) return n;
-  const { rowScores, rowPartners, perRight, colScores, colPartners } = partial;
   const count = kernel.run(participant, picked.subarray(0, m));
+  return offerRow(kernel, count, pickedColumn, i, n, partial, colRoot, rowK, colK);
+}
+
+/**
+ * The hot loop: offers the kernel's `count` scored pairs of row `i` (candidate `c` is column
+ * `columnOf[kernel.position[c]]`) to the row's heap (holding `n`) and their columns' heaps,
+ * each rejected by one comparison with the heap's root in the usual case; returns the row
+ * heap's new size.
+ */
+function offerRow(
+  kernel: RowKernel,
+  count: number,
+  columnOf: Int32Array,
+  i: number,
+  n: number,
+  partial: CandidatePartial,
+  colRoot: Float64Array,
+  rowK: number,
+  colK: number,
+): number {
+  const { rowScores, rowPartners, perRight, colScores, colPartners } = partial;
   const { position, score } = kernel;
   const base = i * rowK;
   let held = n;
   let rowRoot = held === rowK ? rowScores[base] : -1;
   for (let c = 0; c < count; c++) {
-    const j = pickedColumn[position[c]];
+    const j = columnOf[position[c]];
     const s = score[c];
     const seen = perRight[j]++;
     if (s >= colRoot[j]) {

@@ -20,23 +20,14 @@ import {
 } from './constants.js';
 import { isWithheld, NEUTRAL } from './facts.js';
 import { groupBy, HASH_SEED, hashList, mix, RowMemo, sameList } from './row-memo.js';
-import { type FieldReader, similarityReaders } from './similarity.js';
+import { similarityReaders } from './similarity.js';
+import {
+  columnsOf,
+  meanOver,
+  type SimilarityColumn,
+  similarityMemo,
+} from './similarity-columns.js';
 import { LEVELS, SkillCoverage } from './skill-coverage.js';
-
-/** One opted-in field of `diversity` or `affinity`, flattened for the cell loop. */
-interface SimilarityColumn {
-  readonly labels: Int32Array | undefined;
-  readonly lists: CohortLists | undefined;
-  readonly marks: Uint8Array;
-}
-
-function columnsOf(readers: readonly FieldReader[]): SimilarityColumn[] {
-  return readers.map((r) => ({
-    labels: r.labels,
-    lists: r.lists,
-    marks: new Uint8Array(Math.max(1, r.names.length)),
-  }));
-}
 
 function markAll(lists: CohortLists, i: number, marks: Uint8Array, value: number): void {
   for (let k = lists.offsets[i]; k < lists.offsets[i + 1]; k++) marks[lists.values[k]] = value;
@@ -392,44 +383,41 @@ export class BuiltInRow {
   }
 
   private prepareGoals(left: number, rights: Int32Array, count: number): MemoTable {
-    const memo = this.goalMemo;
+    const { goalMemo: memo, goalMarks: marks, wGoals: weight } = this;
+    return this.prepareTags(memo, this.cohort.goals, marks, weight, false, left, rights, count);
+  }
+
+  private prepareInterests(left: number, rights: Int32Array, count: number): MemoTable {
+    const { interestMemo: memo, interestMarks: marks, wInterests: weight } = this;
+    return this.prepareTags(memo, this.cohort.interests, marks, weight, true, left, rights, count);
+  }
+
+  /**
+   * The weighted tag-overlap term of `left` with each group of `rights`, as the goals scorer
+   * (share of the partner's tags that `left` has) or, with `dice`, the interests scorer
+   * (2 × shared / both counts) computes it; neutral when either side has no tags.
+   */
+  private prepareTags(
+    memo: RowMemo | undefined,
+    lists: CohortLists,
+    marks: Uint8Array,
+    weight: number,
+    dice: boolean,
+    left: number,
+    rights: Int32Array,
+    count: number,
+  ): MemoTable {
     if (memo === undefined) return NO_MEMO;
-    const lists = this.cohort.goals;
-    const marks = this.goalMarks;
-    const weight = this.wGoals;
-    const leftGoals = lists.offsets[left + 1] - lists.offsets[left];
+    const own = lists.offsets[left + 1] - lists.offsets[left];
     markAll(lists, left, marks, 1);
     memo.prepare(rights, count, (r) => {
       const { offsets, values } = lists;
       const length = offsets[r + 1] - offsets[r];
       let v = NEUTRAL;
-      if (leftGoals !== 0 && length !== 0) {
+      if (own !== 0 && length !== 0) {
         let hits = 0;
         for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
-        v = hits / length;
-      }
-      return weight * v;
-    });
-    markAll(lists, left, marks, 0);
-    return memo;
-  }
-
-  private prepareInterests(left: number, rights: Int32Array, count: number): MemoTable {
-    const memo = this.interestMemo;
-    if (memo === undefined) return NO_MEMO;
-    const lists = this.cohort.interests;
-    const marks = this.interestMarks;
-    const weight = this.wInterests;
-    const leftInterests = lists.offsets[left + 1] - lists.offsets[left];
-    markAll(lists, left, marks, 1);
-    memo.prepare(rights, count, (r) => {
-      const { offsets, values } = lists;
-      const b = offsets[r + 1] - offsets[r];
-      let v = NEUTRAL;
-      if (leftInterests !== 0 && b !== 0) {
-        let hits = 0;
-        for (let x = offsets[r], e = offsets[r + 1]; x < e; x++) hits += marks[values[x]];
-        v = (2 * hits) / (leftInterests + b);
+        v = dice ? (2 * hits) / (own + length) : hits / length;
       }
       return weight * v;
     });
@@ -570,58 +558,3 @@ interface MemoTable {
 
 /** Stands in for a scorer that is not weighted (its term is never read). */
 const NO_MEMO: MemoTable = { keys: new Int32Array(0), value: new Float64Array(0) };
-
-/** Groups of participants with the same values in every similarity column. */
-function similarityMemo(size: number, columns: readonly SimilarityColumn[]): RowMemo {
-  return new RowMemo(
-    groupBy(
-      size,
-      (i) => {
-        let h = HASH_SEED;
-        for (const { labels, lists } of columns) {
-          if (labels !== undefined) h = mix(h, labels[i]);
-          else if (lists !== undefined) h = hashList(lists, i, h);
-        }
-        return h;
-      },
-      (a, b) =>
-        columns.every(({ labels, lists }) =>
-          labels !== undefined
-            ? labels[a] === labels[b]
-            : lists === undefined || sameList(lists, a, b),
-        ),
-    ),
-  );
-}
-
-/**
- * Mean similarity over the fields both sides have (labels: equal or not; lists: Dice overlap
- * against the row's marks), or -1 when none — field by field in the program's order, as
- * `fillSimilarity` adds them.
- */
-function meanOver(columns: readonly SimilarityColumn[], left: number, r: number): number {
-  let sum = 0;
-  let compared = 0;
-  for (let f = 0; f < columns.length; f++) {
-    const { labels, lists, marks } = columns[f];
-    if (labels !== undefined) {
-      const a = labels[left];
-      const b = labels[r];
-      if (a >= 0 && b >= 0) {
-        if (a === b) sum += 1;
-        compared++;
-      }
-    } else if (lists !== undefined) {
-      const { offsets, values } = lists;
-      const x = offsets[left + 1] - offsets[left];
-      const y = offsets[r + 1] - offsets[r];
-      if (x > 0 && y > 0) {
-        let hits = 0;
-        for (let k = offsets[r], e = offsets[r + 1]; k < e; k++) hits += marks[values[k]];
-        sum += (2 * hits) / (x + y);
-        compared++;
-      }
-    }
-  }
-  return compared === 0 ? -1 : sum / compared;
-}
