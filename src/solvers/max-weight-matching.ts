@@ -7,7 +7,8 @@
  * `mwmatching.py`. The kernel is in `./_internal/blossom.ts`; this file validates and converts.
  */
 import { PeermatchError, type PeermatchIssue } from '../errors.js';
-import { blossomMatching } from './_internal/blossom.js';
+import { type BlossomOutcome, blossomMatching } from './_internal/blossom.js';
+import { fractionalStart } from './_internal/fractional-start.js';
 import { type ProgressCallback, readSolverOptions } from './_internal/read-options.js';
 import { RunMonitor } from './_internal/run-monitor.js';
 
@@ -44,8 +45,9 @@ export interface MaxWeightMatchingOptions {
   /** Cancels the run: checked every so much work, it throws `PeermatchError` `ABORTED`. */
   readonly signal?: AbortSignal;
   /**
-   * Called as the run goes: phase `'augment'`, `done` = pairs formed so far, `total` = at most
-   * ⌊n / 2⌋ (the run may end earlier, with a last call at `total`). Throttled.
+   * Called as the run goes: phase `'start'` (`done` = nodes placed in the fractional start, of
+   * `total` = n), then `'augment'` (`done` = pairs formed so far, `total` = ⌊n / 2⌋; the run
+   * may end below it, with a last call at `total`). Each phase starts at 0. Throttled.
    */
   readonly onProgress?: ProgressCallback;
 }
@@ -99,6 +101,10 @@ const MAX_ABS_WEIGHT = 1e300;
 /**
  * Finds a matching of maximum total weight in an undirected general graph: a set of edges
  * with no node in two of them. Edmonds' blossom algorithm, O(n³) time, O(n + m) memory.
+ * It starts from an optimal fractional matching (an assignment on the bipartite double cover,
+ * as Blossom V starts), which pairs almost every node of a large sparse graph at once; a
+ * single-tree phase then settles each node the start left free, at the cost of what its tree
+ * explores. A 100,000-node graph of 10 edges a node takes seconds.
  *
  * - Without `maxCardinality`, only edges of positive weight are ever matched (an edge of weight
  *   ≤ 0 cannot raise the total), so a node may stay unmatched although it has edges.
@@ -106,8 +112,9 @@ const MAX_ABS_WEIGHT = 1e300;
  *   matching uses at most one of the copies and the heaviest is always the better choice.
  * - Deterministic: the same input gives the same matching, ties included. Inputs are not modified.
  * - Integer weights up to 2⁵⁰ in magnitude give exact results. With fractional weights the
- *   optimality tests compare floating-point slacks exactly, as the reference does, so the
- *   total is optimal up to rounding (a few ulps of the largest weight per node).
+ *   total is optimal up to rounding: a few ulps of the largest weight per node, where with
+ *   `maxCardinality` the largest weight is the shifted one, about n / 2 × (max − min). (When
+ *   that shift would pass 2⁴⁹, the run skips the start: exact, but O(n³) on large graphs.)
  *
  * @param n Number of nodes; nodes are `0 … n − 1`. Nodes without edges are allowed.
  * @param edges `[u, v, weight][]`, or `{ from, to, weight }` parallel arrays (see
@@ -137,6 +144,20 @@ export function maxWeightMatching(
   edges: MatchingEdges,
   options?: MaxWeightMatchingOptions,
 ): MaxWeightMatchingResult {
+  return maxWeightMatchingStarting(undefined, n, edges, options);
+}
+
+/**
+ * {@link maxWeightMatching} with the start chosen (`undefined`: as the public function
+ * chooses), so that the tests hold both ways to the same answers. Not exported from the
+ * package.
+ */
+export function maxWeightMatchingStarting(
+  fractional: boolean | undefined,
+  n: number,
+  edges: MatchingEdges,
+  options?: MaxWeightMatchingOptions,
+): MaxWeightMatchingResult {
   const { maxCardinality, duals, signal, onProgress } = readSolverOptions(
     API,
     options,
@@ -144,11 +165,68 @@ export function maxWeightMatching(
   );
   const graph = readEdges(n, edges, maxCardinality);
   const monitor = new RunMonitor(API, signal, onProgress);
-  const outcome = blossomMatching(n, graph.u, graph.v, graph.weight, maxCardinality, monitor);
+  const outcome = solveGraph(n, graph, maxCardinality, monitor, fractional);
   if (!duals) return { mate: outcome.mate, total: outcome.total };
   return { mate: outcome.mate, total: outcome.total, duals: readDuals(n, outcome) };
 }
 
+/**
+ * With `maxCardinality`, the largest shifted weight the fractional start takes: the kernel adds
+ * a few doubled weights, which stay exact for integers below 2⁵³. Beyond, the stages run cold.
+ */
+const MAX_SHIFTED_WEIGHT = 2 ** 49;
+
+/**
+ * The blossom on a validated graph, from {@link fractionalStart} or cold (`fractional`
+ * `undefined`: from the start unless the shift below would pass {@link MAX_SHIFTED_WEIGHT}).
+ *
+ * The start asks for plain maximum weight, so with `maxCardinality` the run is on weights
+ * shifted up until one more edge outweighs any difference in totals: the lightest at least
+ * `(⌊n/2⌋ + 1) × (max − min)` (a matching of k edges then beats every one of k − 1 edges, and
+ * matchings of equal size keep their order). Total and duals are mapped back.
+ *
+ * Measured (random weights in [0, 1], `maxCardinality`): the start wins from the smallest
+ * graphs on, 5.2 against 2.9 ms on the complete graph of 64 nodes, 4.6 s against 0.24 s on
+ * 1,000 nodes, 13 s against 0.75 s on a 10,000-node candidate graph of reciprocal pairs.
+ */
+function solveGraph(
+  n: number,
+  graph: SimpleGraph,
+  maxCardinality: boolean,
+  monitor: RunMonitor,
+  fractional: boolean | undefined,
+): BlossomOutcome {
+  const { u, v, weight } = graph;
+  const cold = () => blossomMatching(n, u, v, weight, maxCardinality, monitor);
+  if (fractional === false) return cold();
+  let shift = 0;
+  let run = weight;
+  if (maxCardinality && weight.length > 0) {
+    let lo = weight[0];
+    let hi = weight[0];
+    for (let k = 1; k < weight.length; k++) {
+      lo = Math.min(lo, weight[k]);
+      hi = Math.max(hi, weight[k]);
+    }
+    // Never negative, so unmatched nodes keep a dual ≤ 0, as the stages leave them.
+    shift = Math.max(0, (hi > lo ? (Math.floor(n / 2) + 1) * (hi - lo) : 1) - lo);
+    if (fractional === undefined && !(Math.abs(hi) + shift <= MAX_SHIFTED_WEIGHT)) return cold();
+    run = Float64Array.from(weight, (w) => w + shift);
+  }
+  const start = fractionalStart(n, u, v, run, monitor);
+  const outcome = blossomMatching(n, u, v, run, false, monitor, start);
+  if (shift === 0) return outcome;
+  let total = 0;
+  for (let a = 0; a < n; a++) {
+    const b = outcome.mate[a];
+    if (a < b) total += weight[outcome.edge[a]];
+  }
+  // Doubled vertex duals: each carried half the shift of every edge it covers, twice.
+  for (let a = 0; a < n; a++) outcome.dual[a] -= shift;
+  return { ...outcome, total };
+}
+
+/** A validated simple graph: edge k joins `u[k]` and `v[k]` with weight `weight[k]`. */
 interface SimpleGraph {
   readonly u: Int32Array;
   readonly v: Int32Array;

@@ -2,8 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { PeermatchError } from '../../src/errors.js';
 import {
+  type MatchingEdges,
+  type MaxWeightMatchingOptions,
   type MaxWeightMatchingResult,
   maxWeightMatching,
+  maxWeightMatchingStarting,
   type WeightedEdge,
 } from '../../src/solvers/max-weight-matching.js';
 import { numRuns } from '../_support/runs.js';
@@ -223,12 +226,23 @@ function randomGraph(n: number, density: number, kind: 'integers' | 'floats', se
   return { edges, random };
 }
 
-describe('maxWeightMatching', () => {
+/**
+ * The correctness properties hold from either start: the fractional start with single-tree
+ * phases (what nearly every run gets), and the reference's stages from cold (what runs get when
+ * the maxCardinality shift would be too large for exact sums).
+ */
+describe.each([
+  ['cold', false],
+  ['from the fractional start', true],
+] as const)('maxWeightMatching, %s', (_start, fractional) => {
+  const solve = (n: number, edges: MatchingEdges, options?: MaxWeightMatchingOptions) =>
+    maxWeightMatchingStarting(fractional, n, edges, options);
+
   it('maxWeightMatching(n, edges, { maxCardinality }) matches brute force over all matchings up to 8 nodes', () => {
     fc.assert(
       fc.property(graphArbitrary(8), ({ n, kind, edges, maxCardinality }) => {
         const expected = bruteForce(n, edges, maxCardinality);
-        const result = maxWeightMatching(n, edges, { maxCardinality, duals: true });
+        const result = solve(n, edges, { maxCardinality, duals: true });
         const size = expectValid(n, edges, result);
         const scale = Math.max(1, ...edges.map((e) => Math.abs(e[2])));
         if (kind === 'ties' || kind === 'integers') expect(result.total).toBe(expected.total);
@@ -243,7 +257,7 @@ describe('maxWeightMatching', () => {
   it('maxWeightMatching(n, edges) never matches an edge of weight ≤ 0', () => {
     fc.assert(
       fc.property(graphArbitrary(8), ({ n, edges }) => {
-        const { mate } = maxWeightMatching(n, edges);
+        const { mate } = solve(n, edges);
         for (const [u, v, w] of edges) if (mate[u] === v) expect(w).toBeGreaterThan(0);
       }),
       { numRuns: numRuns(200) },
@@ -263,9 +277,9 @@ describe('maxWeightMatching', () => {
           to: edges.map((e) => e[1]),
           weight: edges.map((e) => e[2]),
         };
-        const a = maxWeightMatching(n, edges, { maxCardinality });
-        const b = maxWeightMatching(n, typed, { maxCardinality });
-        const c = maxWeightMatching(n, plain, { maxCardinality });
+        const a = solve(n, edges, { maxCardinality });
+        const b = solve(n, typed, { maxCardinality });
+        const c = solve(n, plain, { maxCardinality });
         expect(b.mate).toEqual(a.mate);
         expect(c.mate).toEqual(a.mate);
         expect(b.total).toBe(a.total);
@@ -294,7 +308,7 @@ describe('maxWeightMatching', () => {
             if (seen === undefined || w > seen[2]) simple.set(key, [u, v, w]);
           }
           const expected = bruteForce(n, [...simple.values()], maxCardinality);
-          const result = maxWeightMatching(n, doubled, { maxCardinality });
+          const result = solve(n, doubled, { maxCardinality });
           expectValid(n, doubled, result);
           expect(closeTo(result.total, expected.total)).toBe(true);
         },
@@ -321,7 +335,7 @@ describe('maxWeightMatching', () => {
           }
           for (let i = 0; i + 1 < n; i += 2)
             edges.push([order[i], order[i + 1], kind === 'integers' ? -600 : -0.75]);
-          const result = maxWeightMatching(n, edges, { maxCardinality, duals: true });
+          const result = solve(n, edges, { maxCardinality, duals: true });
           const size = expectValid(n, edges, result);
           if (maxCardinality) expect(size).toBe(Math.floor(n / 2));
           expectCertificate(n, edges, result, maxCardinality, kind === 'integers' ? 0 : 1e-9 * n);
@@ -394,7 +408,7 @@ describe('maxWeightMatching', () => {
       ],
     ];
     for (const [edges, maxCardinality, mate] of cases) {
-      const result = maxWeightMatching(mate.length, edges, { maxCardinality, duals: true });
+      const result = solve(mate.length, edges, { maxCardinality, duals: true });
       expect(Array.from(result.mate)).toEqual(mate);
       expectCertificate(mate.length, edges, result, maxCardinality, 1e-12);
     }
@@ -406,22 +420,22 @@ describe('maxWeightMatching', () => {
       [1, 2, 11],
       [2, 3, 5],
     ];
-    const heaviest = maxWeightMatching(4, edges);
+    const heaviest = solve(4, edges);
     expect(Array.from(heaviest.mate)).toEqual([-1, 2, 1, -1]);
     expect(heaviest.total).toBe(11);
     expect(heaviest.duals).toBeUndefined();
-    const largest = maxWeightMatching(4, edges, { maxCardinality: true });
+    const largest = solve(4, edges, { maxCardinality: true });
     expect(Array.from(largest.mate)).toEqual([1, 0, 3, 2]);
     expect(largest.total).toBe(10);
   });
 
   it('maxWeightMatching(0, []) and graphs without edges leave every node unmatched', () => {
-    expect(maxWeightMatching(0, [])).toEqual({ mate: new Int32Array(0), total: 0 });
-    expect(maxWeightMatching(3, [])).toEqual({ mate: Int32Array.of(-1, -1, -1), total: 0 });
-    const withDuals = maxWeightMatching(2, [], { duals: true, maxCardinality: true });
+    expect(solve(0, [])).toEqual({ mate: new Int32Array(0), total: 0 });
+    expect(solve(3, [])).toEqual({ mate: Int32Array.of(-1, -1, -1), total: 0 });
+    const withDuals = solve(2, [], { duals: true, maxCardinality: true });
     expect(Array.from(withDuals.duals!.vertex)).toEqual([0, 0]);
-    expect(maxWeightMatching(5, [[1, 3, -2]]).mate).toEqual(Int32Array.of(-1, -1, -1, -1, -1));
-    expect(maxWeightMatching(5, [[1, 3, -2]], { maxCardinality: true }).total).toBe(-2);
+    expect(solve(5, [[1, 3, -2]]).mate).toEqual(Int32Array.of(-1, -1, -1, -1, -1));
+    expect(solve(5, [[1, 3, -2]], { maxCardinality: true }).total).toBe(-2);
   });
 
   it('maxWeightMatching(n, edges) handles isolated nodes and several components', () => {
@@ -433,7 +447,7 @@ describe('maxWeightMatching', () => {
       [7, 5, 1],
       [9, 8, 2.5],
     ];
-    const result = maxWeightMatching(11, edges);
+    const result = solve(11, edges);
     expect(result.total).toBe(7.5);
     expect(result.mate[3]).toBe(-1);
     expect(result.mate[10]).toBe(-1);
@@ -456,9 +470,9 @@ describe('maxWeightMatching', () => {
       const b = next() % n;
       if (a !== b) edges.push([a, b, next() % 15]);
     }
-    const result = maxWeightMatching(n, edges, { duals: true });
+    const result = solve(n, edges, { duals: true });
     expectValid(n, edges, result);
-    const again = maxWeightMatching(n, edges, { maxCardinality: true });
+    const again = solve(n, edges, { maxCardinality: true });
     expect(expectValid(n, edges, again)).toBe(n / 2);
   });
 
@@ -472,15 +486,17 @@ describe('maxWeightMatching', () => {
     };
     const typedCopy = structuredClone(typed);
     const options = Object.freeze({ maxCardinality: true, duals: true });
-    const first = maxWeightMatching(40, edges, options);
-    const second = maxWeightMatching(40, edges, options);
-    maxWeightMatching(40, typed, options);
+    const first = solve(40, edges, options);
+    const second = solve(40, edges, options);
+    solve(40, typed, options);
     expect(second.mate).toEqual(first.mate);
     expect(second.duals).toEqual(first.duals);
     expect(edges).toEqual(copy);
     expect(typed).toEqual(typedCopy);
   });
+});
 
+describe('maxWeightMatching', () => {
   describe('invalid input', () => {
     const catchError = (call: () => unknown): PeermatchError => {
       try {
@@ -653,21 +669,31 @@ describe('maxWeightMatching signal and onProgress', () => {
     return { from, to, weight };
   })();
 
-  it('maxWeightMatching(n, edges, { onProgress }) reports pairs formed, ending at ⌊n / 2⌋, and changes nothing', () => {
-    const reports: [string, number, number][] = [];
-    const plain = maxWeightMatching(n, edges, { maxCardinality: true });
-    const watched = maxWeightMatching(n, edges, {
-      maxCardinality: true,
-      onProgress: (phase, done, total) => reports.push([phase, done, total]),
-    });
-    expect(watched).toEqual(plain);
-    expect(reports.length).toBeGreaterThan(2);
-    expect(reports[0]).toEqual(['augment', 0, n / 2]);
-    expect(reports.at(-1)).toEqual(['augment', n / 2, n / 2]);
-    for (let k = 1; k < reports.length; k++) {
-      expect(reports[k][1]).toBeGreaterThan(reports[k - 1][1]);
-    }
-  });
+  it.each([
+    ['cold', false, ['augment']],
+    ['from the fractional start', true, ['start', 'augment']],
+  ] as const)(
+    'maxWeightMatching(n, edges, { onProgress }), %s, reports each phase from 0 to its total, and changes nothing',
+    (_start, fractional, phases) => {
+      const reports: [string, number, number][] = [];
+      const plain = maxWeightMatchingStarting(fractional, n, edges, { maxCardinality: true });
+      const watched = maxWeightMatchingStarting(fractional, n, edges, {
+        maxCardinality: true,
+        onProgress: (phase, done, total) => reports.push([phase, done, total]),
+      });
+      expect(watched).toEqual(plain);
+      expect(reports.length).toBeGreaterThan(2);
+      // start: rows of the relaxation placed, of n; augment: pairs formed, of ⌊n / 2⌋.
+      const totals: Record<string, number> = { start: n, augment: n / 2 };
+      expect([...new Set(reports.map((r) => r[0]))]).toEqual(phases);
+      for (const phase of phases) {
+        const mine = reports.filter((r) => r[0] === phase);
+        expect(mine[0]).toEqual([phase, 0, totals[phase]]);
+        expect(mine.at(-1)).toEqual([phase, totals[phase], totals[phase]]);
+        for (let k = 1; k < mine.length; k++) expect(mine[k][1]).toBeGreaterThan(mine[k - 1][1]);
+      }
+    },
+  );
 
   it('maxWeightMatching(n, edges, { signal }) throws ABORTED before any work, or mid-run when aborted', () => {
     const early = new AbortController();
@@ -675,22 +701,25 @@ describe('maxWeightMatching signal and onProgress', () => {
     expect(() => maxWeightMatching(n, edges, { signal: early.signal })).toThrowError(
       expect.objectContaining({ code: 'ABORTED' }),
     );
-    const late = new AbortController();
-    const seen: number[] = [];
-    let error: unknown;
-    try {
-      maxWeightMatching(n, edges, {
-        signal: late.signal,
-        onProgress: (_phase, done, total) => {
-          seen.push(done);
-          if (done > 0 && done < total) late.abort();
-        },
-      });
-    } catch (caught) {
-      error = caught;
+    for (const fractional of [false, true]) {
+      const late = new AbortController();
+      const seen: number[][] = [];
+      let error: unknown;
+      try {
+        maxWeightMatchingStarting(fractional, n, edges, {
+          signal: late.signal,
+          onProgress: (_phase, done, total) => {
+            seen.push([done, total]);
+            if (done > 0 && done < total) late.abort();
+          },
+        });
+      } catch (caught) {
+        error = caught;
+      }
+      expect(PeermatchError.is(error) && error.code).toBe('ABORTED');
+      const [done, total] = seen.at(-1) ?? [0, 0];
+      expect(done).toBeLessThan(total);
     }
-    expect(PeermatchError.is(error) && error.code).toBe('ABORTED');
-    expect(seen.at(-1)).toBeLessThan(n / 2);
   });
 
   it('maxWeightMatching(n, edges, options) rejects a signal or onProgress of the wrong type', () => {
@@ -705,5 +734,48 @@ describe('maxWeightMatching signal and onProgress', () => {
       ['signal'],
       ['onProgress'],
     ]);
+  });
+});
+
+describe('maxWeightMatching with extreme weights', () => {
+  it('maxWeightMatching(n, edges, { maxCardinality }) is exact for integer weights up to 2⁵⁰', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 2, max: 8 }),
+        fc.array(fc.integer({ min: -(2 ** 50), max: 2 ** 50 }), { minLength: 28, maxLength: 28 }),
+        (n, draws) => {
+          const edges: Edge[] = [];
+          for (let i = 0, d = 0; i < n; i++) {
+            for (let j = i + 1; j < n; j++, d++)
+              if (draws[d] % 3 !== 0) edges.push([i, j, draws[d]]);
+          }
+          const expected = bruteForce(n, edges, true);
+          const result = maxWeightMatching(n, edges, { maxCardinality: true });
+          expect(expectValid(n, edges, result)).toBe(expected.size);
+          expect(result.total).toBe(expected.total);
+        },
+      ),
+      { numRuns: numRuns(100) },
+    );
+  });
+
+  it('maxWeightMatching(n, edges, { maxCardinality }) from the fractional start agrees with the stages on weights of ±1e300', () => {
+    let state = 7;
+    const random = () => {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      return state / 2 ** 32;
+    };
+    const n = 300;
+    const edges: Edge[] = [];
+    for (let a = 0; a < n; a++) {
+      for (let t = 0; t < 3; t++) {
+        const b = Math.floor(random() * n);
+        if (b !== a) edges.push([a, b, (random() * 2 - 1) * 1e300]);
+      }
+    }
+    const warm = maxWeightMatchingStarting(true, n, edges, { maxCardinality: true });
+    const cold = maxWeightMatchingStarting(false, n, edges, { maxCardinality: true });
+    expect(Number.isFinite(warm.total)).toBe(true);
+    expect(warm).toEqual(cold);
   });
 });

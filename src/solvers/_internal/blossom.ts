@@ -20,7 +20,25 @@
  * - No recursion: blossom leaves, end-of-stage expansion and augmentation through nested
  *   blossoms use explicit stacks, so nesting depth ~n on 10⁵-node graphs cannot overflow.
  */
+import { EventQueue } from './event-queue.js';
 import type { RunMonitor } from './run-monitor.js';
+
+/** Kinds of the events of a single-tree phase, in the low two bits of an event's item. */
+const EDGE = 0;
+const VERTEX = 1;
+const BLOSSOM = 2;
+
+/**
+ * A matching and doubled vertex duals to start from (no blossoms): the duals must be feasible
+ * (`dual[u] + dual[v] ≥ 2·w` on every edge, every dual ≥ 0) and tight on the matched edges.
+ * See `fractionalStart`.
+ */
+export interface MatchingStart {
+  /** Partner of each vertex, or -1. */
+  readonly mate: Int32Array;
+  /** 2·u(v) of each vertex. */
+  readonly dual: Float64Array;
+}
 
 /** What the kernel hands back; the public wrapper turns it into the API's result. */
 export interface BlossomOutcome {
@@ -28,6 +46,8 @@ export interface BlossomOutcome {
   readonly mate: Int32Array;
   /** Sum of the weights of matched edges. */
   readonly total: number;
+  /** Index of each vertex's matched edge, or -1. */
+  readonly edge: Int32Array;
   /** Length 2n: 2·u(v) for vertices 0..n-1, z(B) for blossom ids n..2n-1. */
   readonly dual: Float64Array;
   /** Length 2n: parent blossom id of each vertex or blossom, -1 at the top. */
@@ -39,6 +59,15 @@ export interface BlossomOutcome {
 /**
  * Runs the blossom algorithm on a validated simple graph (no self-loops, no parallel edges,
  * endpoints in 0..n-1, finite weights). Inputs are read, never written.
+ *
+ * Without `start`, every stage grows alternating trees from all free vertices at once, as in
+ * the reference (their duals start equal and stay equal). With `start` (maximum weight only,
+ * not `maxCardinality`: the caller shifts the weights), free vertices may have unequal duals,
+ * so each phase grows a single tree from one free vertex whose dual is still positive, until
+ * it is matched or its dual (or another tree vertex's, then freed instead) reaches 0 — the
+ * single-tree primal-dual method of Galil (1986, δ1 with an even path to the vertex at 0).
+ * Its bookkeeping is kept to the vertices and blossoms the tree touched, so a phase costs what
+ * it explores: after a good start, few phases with small trees.
  */
 export function blossomMatching(
   n: number,
@@ -47,7 +76,11 @@ export function blossomMatching(
   weight: Float64Array,
   maxCardinality: boolean,
   monitor: RunMonitor,
+  start?: MatchingStart,
 ): BlossomOutcome {
+  const single = start !== undefined;
+  if (single && maxCardinality)
+    throw new Error('blossomMatching: a start needs plain maximum weight');
   const m = edgeU.length;
   const n2 = 2 * n;
 
@@ -119,8 +152,9 @@ export function blossomMatching(
   let unusedTop = 0;
   for (let b = n; b < n2; b++) unused[unusedTop++] = b;
   const dual = new Float64Array(n2);
-  for (let v = 0; v < n; v++) dual[v] = maxWeight;
-  const allowed = new Uint8Array(m);
+  // Edge k is known tight in the current stage (or phase) when allowed[k] === stamp.
+  const allowed = new Int32Array(m);
+  let stamp = 1;
 
   // Workspaces. A vertex enters the queue at most once per stage as it turns S, plus at
   // most one extra entry per substage, pushed only when the queue is empty.
@@ -136,8 +170,66 @@ export function blossomMatching(
   const augmentB = new Int32Array(n2);
   const augmentV = new Int32Array(n2);
 
+  // Single-tree phases keep the duals lazily: x's dual is dual[x] + rate[x]·(clock − since[x]),
+  // rate −1 for an S-vertex, +1 for a T-vertex (a top-level S-blossom +1, T −1), 0 otherwise,
+  // so moving every dual in the tree is one step of `clock`; each label change first settles
+  // the dual at the current clock. The next dual move is the earliest event in `events` (an
+  // edge turning tight, an S-vertex dual or a T-blossom z reaching 0). Without a start, rates
+  // stay 0, the clock stays 0 and every stage updates the duals and scans for deltas over all.
+  const rate = new Int8Array(n2);
+  const since = new Float64Array(n2);
+  let clock = 0;
+  const events = new EventQueue();
+  let scale = 0;
+  for (let k = 0; k < m; k++) scale = Math.max(scale, Math.abs(weight2[k]));
+  // Slacks recomputed at an event's time round a few ulps either side of 0: within this they
+  // count as 0 (a matching that far from optimal weighs within n·tolerance of it).
+  const tolerance = 1e-12 * scale;
+  // What a phase touched, to settle and reset afterwards: vertices, and blossom ids; `seen`
+  // and `blossomSeen` (per id − n) hold the stamp of the phase that listed them.
+  const treeV = new Int32Array(single ? n : 0);
+  const treeB = new Int32Array(single ? n : 0);
+  let treeVCount = 0;
+  let treeBCount = 0;
+  const seen = new Int32Array(single ? n : 0);
+  const blossomSeen = new Int32Array(single ? n : 0);
+
+  const dualOf = (x: number): number => dual[x] + rate[x] * (clock - since[x]);
+  /** Settles x's dual at the current clock and moves it at rate r from now on; lists x. */
+  const setRate = (x: number, r: number): void => {
+    dual[x] += rate[x] * (clock - since[x]);
+    since[x] = clock;
+    rate[x] = r;
+    if (x < n) {
+      if (seen[x] !== stamp) {
+        seen[x] = stamp;
+        treeV[treeVCount++] = x;
+      }
+    } else if (blossomSeen[x - n] !== stamp) {
+      blossomSeen[x - n] = stamp;
+      treeB[treeBCount++] = x;
+    }
+  };
+  /**
+   * Single-tree phases: top-level blossom b (or vertex) has just been labelled t. Its vertices
+   * (given in out[from … to − 1]) and b itself start moving, and the events they may cause are
+   * queued: each new S-vertex's dual reaching 0, a T-blossom's z reaching 0.
+   */
+  const startMoving = (b: number, t: number, out: Int32Array, from: number, to: number): void => {
+    const r = t === 1 ? -1 : 1;
+    for (let i = from; i < to; i++) {
+      const x = out[i];
+      setRate(x, r);
+      if (t === 1) events.push(clock + dual[x], x * 4 + VERTEX);
+    }
+    if (b >= n) {
+      setRate(b, -r);
+      if (t === 2) events.push(clock + dual[b], b * 4 + BLOSSOM);
+    }
+  };
+
   const slack = (k: number): number =>
-    dual[endpoint[2 * k]] + dual[endpoint[2 * k + 1]] - weight2[k];
+    dualOf(endpoint[2 * k]) + dualOf(endpoint[2 * k + 1]) - weight2[k];
 
   /** Writes the vertices of blossom b into out from index start, in child order; returns the new end. */
   const leaves = (b: number, out: Int32Array, start: number): number => {
@@ -173,6 +265,7 @@ export function blossomMatching(
     labelEnd[w] = labelEnd[b] = p;
     bestEdge[w] = bestEdge[b] = -1;
     if (t === 2) {
+      if (single) startMoving(b, 2, leafBuffer, 0, leaves(b, leafBuffer, 0));
       // A T-blossom's base is matched; its mate's blossom becomes S.
       const mb = mate[base[b]];
       w = endpoint[mb];
@@ -181,7 +274,9 @@ export function blossomMatching(
       labelEnd[w] = labelEnd[b] = mb ^ 1;
       bestEdge[w] = bestEdge[b] = -1;
     }
+    const from = queueLength;
     queueLength = leaves(b, queue, queueLength);
+    if (single) startMoving(b, 1, queue, from, queueLength);
   };
 
   /** Traces back from S-vertices v and w: the base of a new blossom, or -1 for an augmenting path. */
@@ -283,14 +378,27 @@ export function blossomMatching(
     label[b] = 1;
     labelEnd[b] = labelEnd[bb];
     dual[b] = 0;
+    if (single) {
+      setRate(b, 1);
+      // The children's z stop moving: they are no longer top-level.
+      for (let i = 0; i < length; i++) if (pathBuffer[i] >= n) setRate(pathBuffer[i], 0);
+    }
 
     const leafCount = leaves(b, leafBuffer, 0);
     for (let i = 0; i < leafCount; i++) {
       const x = leafBuffer[i];
       // Former T-vertices are S now and must be scanned.
-      if (label[inBlossom[x]] === 2) queue[queueLength++] = x;
+      if (label[inBlossom[x]] === 2) {
+        queue[queueLength++] = x;
+        if (single) {
+          setRate(x, -1);
+          events.push(clock + dual[x], x * 4 + VERTEX);
+        }
+      }
       inBlossom[x] = b;
     }
+    // Single-tree phases find S–S edges through their events, not through these lists.
+    if (single) return;
 
     // Least-slack edge from b to every other S-blossom, merged from the children's lists
     // (or, for a child without one, from its vertices' edges).
@@ -373,14 +481,21 @@ export function blossomMatching(
 
   /** Dissolves top-level T-blossom b whose z reached 0 (delta4), relabelling its children. */
   const expandTBlossom = (b: number): void => {
+    // Single-tree phases: everything inside stops moving until relabelled below.
+    if (single) setRate(b, 0);
     const first = firstChild[b];
     let s = first;
     do {
       parent[s] = -1;
-      if (s < n) inBlossom[s] = s;
-      else {
+      if (s < n) {
+        inBlossom[s] = s;
+        if (single) setRate(s, 0);
+      } else {
         const count = leaves(s, leafBuffer, 0);
-        for (let i = 0; i < count; i++) inBlossom[leafBuffer[i]] = s;
+        for (let i = 0; i < count; i++) {
+          inBlossom[leafBuffer[i]] = s;
+          if (single) setRate(leafBuffer[i], 0);
+        }
       }
       s = childNext[s];
     } while (s !== first);
@@ -402,16 +517,17 @@ export function blossomMatching(
       label[endpoint[p ^ 1]] = 0;
       label[endpoint[q ^ 1]] = 0;
       assignLabel(endpoint[p ^ 1], 2, p);
-      allowed[q >> 1] = 1;
+      allowed[q >> 1] = stamp;
       cur = step(cur);
       p = exitEndp(cur);
-      allowed[p >> 1] = 1;
+      allowed[p >> 1] = stamp;
       cur = step(cur);
     }
     // The base child becomes T without passing the label on to its mate (already S).
     label[endpoint[p ^ 1]] = label[cur] = 2;
     labelEnd[endpoint[p ^ 1]] = labelEnd[cur] = p;
     bestEdge[cur] = -1;
+    if (single) startMoving(cur, 2, leafBuffer, 0, leaves(cur, leafBuffer, 0));
     cur = step(cur);
     while (cur !== entryChild) {
       // Children off the path stay in the tree only if a vertex in them was reached from an
@@ -480,25 +596,62 @@ export function blossomMatching(
     }
   };
 
+  /**
+   * Matches S-vertex s0 through remote endpoint p0 (-1: leaves it free) and flips the
+   * alternating path from its blossom up to the root of its tree.
+   */
+  const augmentFrom = (s0: number, p0: number): void => {
+    let s = s0;
+    let p = p0;
+    for (;;) {
+      const bs = inBlossom[s];
+      if (bs >= n) augmentBlossom(bs, s);
+      mate[s] = p;
+      if (labelEnd[bs] === -1) break;
+      const t = endpoint[labelEnd[bs]];
+      const bt = inBlossom[t];
+      s = endpoint[labelEnd[bt]];
+      const j = endpoint[labelEnd[bt] ^ 1];
+      if (bt >= n) augmentBlossom(bt, j);
+      mate[j] = labelEnd[bt];
+      p = labelEnd[bt] ^ 1;
+    }
+  };
+
   /** Augments along the path through edge k, which joins two S-vertices in different trees. */
   const augmentMatching = (k: number): void => {
-    for (let side = 0; side < 2; side++) {
-      let s = endpoint[2 * k + side];
-      let p = 2 * k + 1 - side;
-      for (;;) {
-        const bs = inBlossom[s];
-        if (bs >= n) augmentBlossom(bs, s);
-        mate[s] = p;
-        if (labelEnd[bs] === -1) break;
-        const t = endpoint[labelEnd[bs]];
-        const bt = inBlossom[t];
-        s = endpoint[labelEnd[bt]];
-        const j = endpoint[labelEnd[bt] ^ 1];
-        if (bt >= n) augmentBlossom(bt, j);
-        mate[j] = labelEnd[bt];
-        p = labelEnd[bt] ^ 1;
+    augmentFrom(endpoint[2 * k], 2 * k + 1);
+    augmentFrom(endpoint[2 * k + 1], 2 * k);
+  };
+
+  /**
+   * Follows the tight edge from S-vertex v to w (w's endpoint p): labels w's blossom T (its
+   * mate's S), makes a blossom, augments (true), or, for w inside a T-blossom, remembers that
+   * w is reachable for the blossom's expansion.
+   */
+  const follow = (v: number, w: number, p: number): boolean => {
+    const bw = inBlossom[w];
+    const lw = label[bw];
+    if (lw === 0) {
+      if (mate[base[bw]] === -1) {
+        // A free vertex outside the tree (single-tree phases only): augment to it.
+        labelEnd[bw] = -1;
+        augmentMatching(p >> 1);
+        return true;
       }
+      assignLabel(w, 2, p ^ 1);
+    } else if (lw === 1) {
+      const found = scanBlossom(v, w);
+      if (found < 0) {
+        augmentMatching(p >> 1);
+        return true;
+      }
+      addBlossom(found, p >> 1);
+    } else if (label[w] === 0) {
+      label[w] = 2;
+      labelEnd[w] = p ^ 1;
     }
+    return false;
   };
 
   /**
@@ -515,9 +668,13 @@ export function blossomMatching(
     const lab = label;
     const y = dual;
     const allow = allowed;
+    const now = stamp;
     const best = bestEdge;
     const bestS = bestSlack;
-    const yv = y[v];
+    const rt = rate;
+    const sn = since;
+    const clk = clock;
+    const yv = dualOf(v);
     // bv and its least-slack edge live in locals; they are written back before any call that
     // may read them or move v into a new blossom, and reloaded after.
     let bv = inB[v];
@@ -530,47 +687,35 @@ export function blossomMatching(
       const p = remote[a];
       const k = p >> 1;
       let kSlack = 0;
-      let tight = allow[k] !== 0;
+      let tight = allow[k] === now;
       if (!tight) {
-        kSlack = yv + y[w] - w2[a];
+        kSlack = yv + y[w] + rt[w] * (clk - sn[w]) - w2[a];
         if (kSlack <= 0) {
-          allow[k] = 1;
+          allow[k] = now;
           tight = true;
         }
       }
       if (tight) {
-        const lw = lab[bw];
-        if (lw === 0) {
-          best[bv] = bvBest;
-          bestS[bv] = bvSlack;
-          assignLabel(w, 2, p ^ 1);
-        } else if (lw === 1) {
-          best[bv] = bvBest;
-          bestS[bv] = bvSlack;
-          const found = scanBlossom(v, w);
-          if (found < 0) {
-            augmentMatching(k);
-            return true;
-          }
-          addBlossom(found, k);
-          bv = inB[v];
-        } else if (lab[w] === 0) {
-          // w is inside a T-blossom and now reachable: remembered for its expansion.
-          lab[w] = 2;
-          labelEnd[w] = p ^ 1;
-          continue;
-        } else {
-          continue;
-        }
+        // T-vertices already reached: nothing to follow.
+        if (lab[bw] === 2 && lab[w] !== 0) continue;
+        best[bv] = bvBest;
+        bestS[bv] = bvSlack;
+        if (follow(v, w, p)) return true;
+        bv = inB[v];
         bvBest = best[bv];
         bvSlack = bestS[bv];
       } else if (lab[bw] === 1) {
-        if (bvBest === -1 || kSlack < bvSlack) {
+        // Another S-blossom: the slack falls twice as fast as the clock runs.
+        if (single) events.push(clk + kSlack / 2, k * 4 + EDGE);
+        else if (bvBest === -1 || kSlack < bvSlack) {
           bvBest = k;
           bvSlack = kSlack;
         }
       } else if (lab[w] === 0) {
-        if (best[w] === -1 || kSlack < bestS[w]) {
+        // Outside the tree (or not yet reached inside a T-blossom, where the event comes early
+        // and is put back when it is due).
+        if (single) events.push(clk + kSlack, k * 4 + EDGE);
+        else if (best[w] === -1 || kSlack < bestS[w]) {
           best[w] = k;
           bestS[w] = kSlack;
         }
@@ -581,29 +726,18 @@ export function blossomMatching(
     return false;
   };
 
-  // Each stage forms one more pair (or ends the run); a substage's dual update scans O(n).
-  monitor.begin('augment', Math.floor(n / 2));
-  for (let stage = 0; stage < n; stage++) {
-    monitor.tick(stage, n + m);
-    label.fill(0);
-    bestEdge.fill(-1);
-    listStart.fill(-1, n);
-    poolLength = 0;
-    // Edges proven tight earlier may have lost that status when labels were dropped.
-    allowed.fill(0);
-    queueLength = 0;
-    for (let v = 0; v < n; v++) {
-      if (mate[v] === -1 && label[inBlossom[v]] === 0) assignLabel(v, 1, -1);
-    }
-
-    let augmented = false;
+  /**
+   * A stage without a start: grows the alternating forest from every free vertex along tight
+   * edges, moving all duals by the largest feasible delta whenever no tight edge is left.
+   * True when it augmented; false when no augmentation is possible: the run is over.
+   */
+  const growForest = (pairs: number): boolean => {
     for (;;) {
       // Substage: grow the alternating forest along tight edges.
-      while (queueLength > 0 && !augmented) {
-        augmented = scanVertex(queue[--queueLength]);
+      while (queueLength > 0) {
+        if (scanVertex(queue[--queueLength])) return true;
       }
-      if (augmented) break;
-      monitor.tick(stage, n);
+      monitor.tick(pairs, n);
 
       // No tight edge left to follow: move the duals by the largest delta that keeps them
       // feasible (duals of vertices are doubled, so every delta here is doubled too).
@@ -674,40 +808,158 @@ export function blossomMatching(
         if (e !== -1) bestSlack[x] = slack(e);
       }
 
-      if (deltaType === 1) break;
+      if (deltaType === 1) return false;
       if (deltaType === 2) {
-        allowed[deltaEdge] = 1;
+        allowed[deltaEdge] = stamp;
         let i = endpoint[2 * deltaEdge];
         if (label[inBlossom[i]] === 0) i = endpoint[2 * deltaEdge + 1];
         queue[queueLength++] = i;
       } else if (deltaType === 3) {
-        allowed[deltaEdge] = 1;
+        allowed[deltaEdge] = stamp;
         queue[queueLength++] = endpoint[2 * deltaEdge];
       } else {
         expandTBlossom(deltaBlossom);
       }
     }
+  };
 
-    if (!augmented) break;
-    for (let b = n; b < n2; b++) {
+  /**
+   * A phase with a start: grows the tree of its root along tight edges; when none is left,
+   * moves the clock to the earliest event still valid (events are checked when they come up,
+   * and put back if they came early). True when the root was matched (augmented to a free
+   * vertex); false when the dual of an S-vertex reached 0 first: that vertex is made free,
+   * with the even path to the root flipped (or it is the root, which stays free).
+   */
+  const growTree = (pairs: number): boolean => {
+    for (;;) {
+      while (queueLength > 0) {
+        const v = queue[--queueLength];
+        monitor.tick(pairs, adjStart[v + 1] - adjStart[v] + 1);
+        if (scanVertex(v)) return true;
+      }
+      // The root's own event is always queued (S-vertices stay S), so events never run dry.
+      for (;;) {
+        if (events.peekTime() > clock) clock = events.peekTime();
+        const item = events.pop();
+        const id = item >> 2;
+        const kind = item & 3;
+        if (kind === VERTEX) {
+          const y = dualOf(id);
+          if (y > tolerance) events.push(clock + y, item);
+          else {
+            augmentFrom(id, -1);
+            return false;
+          }
+        } else if (kind === BLOSSOM) {
+          if (base[id] < 0 || parent[id] !== -1 || label[id] !== 2) continue;
+          const z = dualOf(id);
+          if (z > tolerance) events.push(clock + z, item);
+          else {
+            expandTBlossom(id);
+            break;
+          }
+        } else {
+          if (allowed[id] === stamp) continue;
+          let i = endpoint[2 * id];
+          let j = endpoint[2 * id + 1];
+          if (label[inBlossom[i]] !== 1) {
+            const t = i;
+            i = j;
+            j = t;
+          }
+          const bj = inBlossom[j];
+          // Inside one blossom now, or to a T-vertex reached (its slack no longer moves).
+          if (inBlossom[i] === bj || (label[bj] === 2 && label[j] !== 0)) continue;
+          const e = slack(id);
+          if (e > tolerance) events.push(clock + (label[bj] === 1 ? e / 2 : e), item);
+          else {
+            allowed[id] = stamp;
+            if (follow(i, j, endpoint[2 * id] === j ? 2 * id : 2 * id + 1)) return true;
+            break;
+          }
+        }
+      }
+    }
+  };
+
+  /** Dissolves the top-level S-blossoms whose z is 0 among `ids[0 … count − 1]`. */
+  const expandSpentBlossoms = (ids: Int32Array, count: number): void => {
+    for (let i = 0; i < count; i++) {
+      const b = ids[i];
       if (parent[b] === -1 && base[b] >= 0 && label[b] === 1 && dual[b] === 0) {
         expandAtEndOfStage(b);
       }
+    }
+  };
+
+  let pairs = 0;
+  monitor.begin('augment', Math.floor(n / 2));
+  if (single) {
+    dual.set(start.dual);
+    for (let v = 0; v < n; v++) {
+      const w = start.mate[v];
+      if (w < 0) continue;
+      for (let a = adjStart[v]; a < adjStart[v + 1]; a++) {
+        if (adjTo[a] === w) mate[v] = adjP[a];
+      }
+      if (mate[v] === -1)
+        throw new Error(`blossomMatching: start pairs ${v} and ${w}, not an edge`);
+      if (v < w) pairs++;
+    }
+    // Each phase matches its root, or brings the dual of a free vertex to 0 for good, so one
+    // pass over the vertices leaves every free vertex at 0: the matching is optimal.
+    for (let r = 0; r < n; r++) {
+      if (mate[r] !== -1 || dual[r] <= 0) continue;
+      stamp++;
+      treeVCount = treeBCount = 0;
+      queueLength = 0;
+      events.clear();
+      clock = 0;
+      assignLabel(r, 1, -1);
+      if (growTree(pairs)) pairs++;
+      // Settle every dual the phase moved, then reset what it labelled.
+      for (let i = 0; i < treeVCount; i++) setRate(treeV[i], 0);
+      for (let i = 0; i < treeBCount; i++) setRate(treeB[i], 0);
+      expandSpentBlossoms(treeB, treeBCount);
+      for (let i = 0; i < treeVCount; i++) label[treeV[i]] = 0;
+      for (let i = 0; i < treeBCount; i++) if (base[treeB[i]] >= 0) label[treeB[i]] = 0;
+    }
+  } else {
+    // Each stage forms one more pair (or ends the run); a substage's dual update scans O(n).
+    for (let v = 0; v < n; v++) dual[v] = maxWeight;
+    const blossomIds = new Int32Array(n);
+    for (let b = 0; b < n; b++) blossomIds[b] = n + b;
+    for (let stage = 0; stage < n; stage++) {
+      label.fill(0);
+      bestEdge.fill(-1);
+      listStart.fill(-1, n);
+      poolLength = 0;
+      // Edges proven tight earlier may have lost that status when labels were dropped.
+      stamp++;
+      queueLength = 0;
+      for (let v = 0; v < n; v++) {
+        if (mate[v] === -1 && label[inBlossom[v]] === 0) assignLabel(v, 1, -1);
+      }
+      if (!growForest(pairs)) break;
+      pairs++;
+      expandSpentBlossoms(blossomIds, n);
     }
   }
 
   let total = 0;
   const partner = new Int32Array(n);
+  const edge = new Int32Array(n);
   for (let v = 0; v < n; v++) {
     const p = mate[v];
     if (p < 0) {
-      partner[v] = -1;
+      partner[v] = edge[v] = -1;
       continue;
     }
     const w = endpoint[p];
     partner[v] = w;
+    edge[v] = p >> 1;
     if (v < w) total += weight[p >> 1];
   }
   monitor.end();
-  return { mate: partner, total, dual, parent, base };
+  return { mate: partner, total, edge, dual, parent, base };
 }
