@@ -7,8 +7,10 @@
  *    issue's 100,000 × 20,000, with the time of each phase and the peak memory: through
  *    `matchOneToOneParallel` (candidate scan on 2 worker threads) at every size, and through
  *    the single-thread `matchOneToOne` at the first size, for the ratio.
- * 3. The same two for reciprocal pairs (`matchReciprocal`, one thread), peers growing to 100,000
- *    (`RECIPROCAL_PEERS`, or the environment variable `PEERMATCH_LARGE_PEERS=10000,30000`).
+ * 3. The same two for reciprocal pairs, peers growing to 100,000 (`RECIPROCAL_PEERS`, or the
+ *    environment variable `PEERMATCH_LARGE_PEERS=10000,30000`): through
+ *    `matchReciprocalParallel` (candidate scan on 2 worker threads) at every size, and through
+ *    the single-thread `matchReciprocal` at the first size, for the ratio.
  *
  * Each run is a fresh child process, so its max RSS is its own.
  */
@@ -17,6 +19,7 @@ import { fileURLToPath } from 'node:url';
 import { matchOneToOne } from '../src/modes/match-one-to-one.js';
 import { matchReciprocal } from '../src/modes/match-reciprocal.js';
 import { matchOneToOneParallel } from '../src/node/match-one-to-one-parallel.js';
+import { matchReciprocalParallel } from '../src/node/match-reciprocal-parallel.js';
 import { normalizeCohort } from '../src/profile/normalize-cohort.js';
 import { parseParticipants } from '../src/profile/parse-participants.js';
 import { generateParticipantRecords, SAMPLE_PROGRAM } from '../test/_support/profiles.js';
@@ -43,7 +46,10 @@ interface Case {
   readonly capacity: number;
   /** Force the top-k path (`matching.denseLimit: 0`), or leave the default threshold. */
   readonly topK: boolean;
-  /** Through `matchOneToOneParallel` with this many threads; left out, `matchOneToOne`. */
+  /**
+   * Through `matchOneToOneParallel` (`matchReciprocalParallel`) with this many threads; left
+   * out, `matchOneToOne` (`matchReciprocal`).
+   */
   readonly threads?: number;
 }
 
@@ -95,12 +101,15 @@ async function runCase(c: Case): Promise<Measured> {
     phase = name;
     since = now;
   };
+  const { threads } = c;
   const result =
     c.mode === 'reciprocal'
-      ? matchReciprocal(cohort, undefined, { onProgress })
-      : c.threads === undefined
+      ? threads === undefined
+        ? matchReciprocal(cohort, undefined, { onProgress })
+        : await matchReciprocalParallel(cohort, undefined, { onProgress, threads })
+      : threads === undefined
         ? matchOneToOne(cohort, undefined, { onProgress })
-        : await matchOneToOneParallel(cohort, undefined, { onProgress, threads: c.threads });
+        : await matchOneToOneParallel(cohort, undefined, { onProgress, threads });
   const t2 = performance.now();
   if (phase !== '') phases[phase] = (phases[phase] ?? 0) + (t2 - since);
   const json = JSON.stringify(result);
@@ -200,7 +209,7 @@ async function scale(sizes: readonly Case[], log: (line: string) => void): Promi
     const how = c.threads === undefined ? '1 thread' : `${c.threads} threads`;
     const label =
       c.mode === 'reciprocal'
-        ? `${n(c.mentees)} peers`
+        ? `${n(c.mentees)} peers, ${how}`
         : `${n(c.mentees)} × ${n(c.mentors)} (capacity ${c.capacity}), ${how}`;
     const cells = c.mode === 'reciprocal' ? c.mentees * c.mentees : c.mentees * c.mentors;
     // Every pair still passes the rules, so time grows with the cells: skip what cannot finish.
@@ -232,7 +241,7 @@ async function scale(sizes: readonly Case[], log: (line: string) => void): Promi
   const reciprocal = sizes[0]?.mode === 'reciprocal';
   return [
     reciprocal
-      ? 'Reciprocal pairs at scale, end to end on the top-k path (k 10, objective `coverage`, one thread); seconds per phase:'
+      ? 'Reciprocal pairs at scale, end to end on the top-k path (k 10, objective `coverage`), through `matchReciprocalParallel` with 2 threads (candidate scan on 2 worker threads) at every size and through the single-thread `matchReciprocal` at the first size; seconds per phase:'
       : 'Scale, end to end on the top-k path (k 20, objective `coverage`), through `matchOneToOneParallel` with 2 threads (candidate scan on 2 worker threads) at every size and through the single-thread `matchOneToOne` at the first size; seconds per phase:',
     '',
     `| ${reciprocal ? 'peers' : 'mentees × mentors'} | parse + normalise | candidates | solve | widen | report | JSON | total | max RSS (MB) | result |`,
@@ -257,14 +266,19 @@ const suite: BenchSuite = {
       grow(first),
       ...(smoke ? [first] : [first, 50_000, 100_000]).map((size) => grow(size, 2)),
     ];
-    const peers = (count: number): Case => ({
+    const peers = (count: number, threads?: number): Case => ({
       mode: 'reciprocal',
       mentees: count,
       mentors: 0,
       capacity: 1,
       topK: true,
+      ...(threads === undefined ? {} : { threads }),
     });
-    const peerSizes = smoke ? [peers(1_000)] : RECIPROCAL_PEERS.map(peers);
+    const peerCounts = smoke ? [1_000] : RECIPROCAL_PEERS;
+    const peerSizes = [
+      ...peerCounts.slice(0, 1).map((count) => peers(count)),
+      ...peerCounts.map((count) => peers(count, 2)),
+    ];
     return [
       ...(await quality(smoke ? 300 : 5_000, log)),
       '',
@@ -274,7 +288,7 @@ const suite: BenchSuite = {
       '',
       ...(await scale(peerSizes, log)),
       '',
-      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`). `candidates` = `buildCandidates` on the calling thread (1 thread) or `buildCandidatesParallel` on worker threads (2 threads; max RSS includes the workers) — the same candidates, bit for bit (every pair through the rules and a cheap upper bound, only the pairs that can still enter a row or column top 20 scored); `solve` = the sparse capacitated kernel on mentees × mentors (`src/modes/_internal/sparse-capacitated.ts`); `widen` = re-scoring and re-solving for mentees top-k left unmatched; `report` = explanations, unmatched reasons, stability on candidate pairs. Reciprocal: `candidates` = `buildCandidates` on the square peers × peers (30 best receivers and givers per peer), then both directions of every candidate pair scored in one batch; `solve` = the blossom (`maxWeightMatching`) on the 10 best pairs of each peer (allowed both ways); `widen` does not apply. Targets (issue 9): under 60 s and 4 GB at 100,000 × 20,000; under 0.5 % of total score lost at 5,000 × 5,000.',
+      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`). `candidates` = `buildCandidates` on the calling thread (1 thread) or `buildCandidatesParallel` on worker threads (2 threads; max RSS includes the workers) — the same candidates, bit for bit (every pair through the rules and a cheap upper bound, only the pairs that can still enter a row or column top 20 scored); `solve` = the sparse capacitated kernel on mentees × mentors (`src/modes/_internal/sparse-capacitated.ts`); `widen` = re-scoring and re-solving for mentees top-k left unmatched; `report` = explanations, unmatched reasons, stability on candidate pairs. Reciprocal: `candidates` = `buildCandidates` (1 thread) or `buildCandidatesParallel` (2 threads) on the square peers × peers (30 best receivers and givers per peer), then both directions of every candidate pair scored in one batch; `solve` = the blossom (`maxWeightMatching`) on the 10 best pairs of each peer (allowed both ways); `widen` does not apply. Targets (issue 9): under 60 s and 4 GB at 100,000 × 20,000; under 0.5 % of total score lost at 5,000 × 5,000.',
     ].join('\n');
   },
 };

@@ -3,10 +3,10 @@ import {
   type MatchObjective,
   type MatchResult,
   matchGroups,
-  matchReciprocal,
   type Program,
 } from '../index.js';
 import { matchOneToOneParallel } from '../node/match-one-to-one-parallel.js';
+import { matchReciprocalParallel } from '../node/match-reciprocal-parallel.js';
 import { UsageError } from './usage-error.js';
 
 /** What every mode takes from the command line. */
@@ -39,8 +39,9 @@ export const MODES: Readonly<Record<string, ModeRunner | undefined>> = Object.fr
     }
     return matchGroups(cohort, program, { onProgress: options.onProgress });
   },
+  // Pairs above the dense limit scan their candidates on every core, as one-to-one does.
   reciprocal: (cohort, program, options) =>
-    matchReciprocal(cohort, program, {
+    matchReciprocalParallel(cohort, program, {
       objective: options.objective as 'coverage' | 'total' | undefined,
       minScore: options.minScore,
       onProgress: options.onProgress,

@@ -16,6 +16,7 @@ import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { oneToOneAlternatives } from './_internal/alternatives.js';
 import { seatsOf, solve } from './_internal/dense-one-to-one.js';
 import { explanationOf } from './_internal/explanation.js';
+import { candidatesProblem } from './_internal/given-candidates.js';
 import { pairStats } from './_internal/pair-stats.js';
 import { summarizeScores } from './_internal/score-summary.js';
 import { graphAlternatives } from './_internal/sparse-alternatives.js';
@@ -240,7 +241,12 @@ function readOptions(cohort: Cohort, options: MatchOneToOneOptions | undefined) 
     });
   }
   if (opts.candidates !== undefined && issues.length === 0) {
-    const problem = candidatesProblem(cohort, opts.candidates, mentors, mentees);
+    const problem = candidatesProblem(cohort, opts.candidates, {
+      layout: 'directed',
+      why: 'mentors give, mentees receive',
+      left: { ids: mentors, who: 'mentors' },
+      right: { ids: mentees, who: 'mentees' },
+    });
     if (problem !== null) {
       issues.push({
         code: 'INVALID_VALUE',
@@ -251,59 +257,6 @@ function readOptions(cohort: Cohort, options: MatchOneToOneOptions | undefined) 
   }
   if (issues.length > 0) invalid(issues);
   return { opts, objective, minScore, mentors, mentees };
-}
-
-/**
- * Why precomputed candidates do not fit this call (wrong layout, sides or cohort), or `null`.
- * Checked in `O(mentors + mentees)`: rows and columns must be the very participants, in the
- * very order, that the top-k path would have scanned, since every later step indexes by them.
- */
-function candidatesProblem(
-  cohort: Cohort,
-  given: unknown,
-  mentors: readonly string[],
-  mentees: readonly string[],
-): string | null {
-  const c = given as Partial<CompatibilityCandidates> | null;
-  if (
-    typeof c !== 'object' ||
-    c === null ||
-    c.edges === undefined ||
-    c.forRight === undefined ||
-    !Array.isArray(c.leftIds) ||
-    !Array.isArray(c.rightIds) ||
-    !(c.left instanceof Int32Array) ||
-    !(c.right instanceof Int32Array)
-  ) {
-    return 'must be what buildCandidates or buildCandidatesParallel returns';
-  }
-  if (c.layout !== 'directed') {
-    return `must be built with layout 'directed' (mentors give, mentees receive), got ${JSON.stringify(c.layout)}`;
-  }
-  const side = (
-    ids: readonly string[],
-    index: Int32Array,
-    want: readonly string[],
-    key: 'left' | 'right',
-    who: 'mentors' | 'mentees',
-  ): string | null => {
-    if (ids.length !== want.length) {
-      return `has ${ids.length} ${key} participant(s), but this call matches ${want.length} ${who}`;
-    }
-    for (let i = 0; i < want.length; i++) {
-      if (ids[i] !== want[i]) {
-        return `must have the ${who} as ${key}, in code-unit order of their ids: ${key}Ids[${i}] is ${JSON.stringify(ids[i])}, expected ${JSON.stringify(want[i])}`;
-      }
-      if (index[i] !== cohort.indexOf.get(want[i])) {
-        return `was built on another cohort: ${JSON.stringify(want[i])} is participant ${index[i]} there, ${String(cohort.indexOf.get(want[i]))} here`;
-      }
-    }
-    return null;
-  };
-  return (
-    side(c.leftIds, c.left, mentors, 'left', 'mentors') ??
-    side(c.rightIds, c.right, mentees, 'right', 'mentees')
-  );
 }
 
 interface Outcome {

@@ -8,7 +8,11 @@ import { pairScorer } from '../compatibility/_internal/pair-scores.js';
 import { buildCandidates } from '../compatibility/build-candidates.js';
 import type { CompatibilityOptions } from '../compatibility/build-compatibility.js';
 import { buildCompatibility } from '../compatibility/build-compatibility.js';
-import type { CompatibilityBase, CompatibilityMatrix } from '../compatibility/types.js';
+import type {
+  CompatibilityBase,
+  CompatibilityCandidates,
+  CompatibilityMatrix,
+} from '../compatibility/types.js';
 import { PeermatchError } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import { parseProgram } from '../profile/parse-program.js';
@@ -19,6 +23,7 @@ import { cycleCover } from '../solvers/cycle-cover.js';
 import { maxWeightMatching, type WeightedEdgeArrays } from '../solvers/max-weight-matching.js';
 import { reciprocalAlternatives } from './_internal/alternatives.js';
 import { explanationOf } from './_internal/explanation.js';
+import { candidatesProblem } from './_internal/given-candidates.js';
 import { OptionReader } from './_internal/option-reader.js';
 import { pairStats } from './_internal/pair-stats.js';
 import {
@@ -27,6 +32,7 @@ import {
   entryOf,
   graphPeerNeighbourhood,
 } from './_internal/peer-graph.js';
+import { reciprocalTopK } from './_internal/reciprocal-scan.js';
 import { densePeerNeighbourhood, reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
 import { summarizeScores } from './_internal/score-summary.js';
 import {
@@ -108,6 +114,22 @@ export interface MatchReciprocalOptions
    * @default undefined
    */
   readonly onProgress?: ProgressCallback;
+  /**
+   * Pairs: the top-k path's candidate scan, built beforehand (`buildCandidates`, or
+   * `buildCandidatesParallel` from `peermatch/node` on worker threads): the top-k path then runs
+   * on it, whatever the size, instead of scanning every pair itself. It must be built on this
+   * cohort with `layout: 'square'`, `left` and `right` both the peers in the order
+   * `matchReciprocal` takes them (code-unit order of their ids), and `k` at least the scan's:
+   * `min(peers − 1, 3 × candidates, 10,000)`, `candidates` being the pairs kept per peer (the
+   * option, else `program.matching.candidates`, else 10; at most peers − 1); anything else is
+   * rejected. Built with exactly that `k`, the result is the one the call would give without it,
+   * bit for bit; a larger `k` scans wider. That it was built under the same program, scorers,
+   * constraints and weights as this call is the caller's responsibility: both directions of
+   * every candidate pair are scored again under this call's, and only pairs allowed both ways
+   * are made. Rings need the dense matrix: `scan` with `structure: 'rings'` is rejected.
+   * @default undefined (scanned here when the peers² are above `program.matching.denseLimit`)
+   */
+  readonly scan?: CompatibilityCandidates;
 }
 
 /** The defaults of {@link MatchReciprocalOptions}. */
@@ -148,6 +170,7 @@ const OPTION_KEYS = [
   'weights',
   'signal',
   'onProgress',
+  'scan',
 ];
 
 function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined) {
@@ -168,6 +191,13 @@ function readOptions(cohort: Cohort, options: MatchReciprocalOptions | undefined
       ['alternatives'],
       'INVALID_VALUE',
       'options.alternatives is for pairs; rings have no single partner to swap',
+    );
+  }
+  if (structure === 'rings' && opts.scan !== undefined) {
+    read.problem(
+      ['scan'],
+      'INVALID_VALUE',
+      'options.scan is for pairs; rings need the dense matrix, not candidates',
     );
   }
   const participants = read.ids(
@@ -276,14 +306,16 @@ interface Solved {
  * peer's best receivers and givers (`buildCandidates`, 3 × `candidates` each), both directions
  * of each candidate pair scored in one batch, each peer's `candidates` best pairs kept for the
  * blossom; memory O(peers × k). Stability and alternatives are then judged on candidate pairs. Rings need the dense matrix and throw `INVALID_OPTIONS` above the limit.
- * `result.scale` says which path ran.
+ * `result.scale` says which path ran. The candidate scan dominates that path: build it on worker
+ * threads (`buildCandidatesParallel`, or `matchReciprocalParallel` which does both, from
+ * `peermatch/node`) and pass it as `options.scan` for the same result in less time.
  *
  * @param cohort - From `normalizeCohort`.
  * @param program - The program in force (default `cohort.program`).
  * @param options - See {@link MatchReciprocalOptions}.
  * @returns A {@link MatchResult} with mode `'reciprocal'` and `rings`.
- * @throws {PeermatchError} `INVALID_OPTIONS` (also rings above the dense limit), `INVALID_INPUT`,
- *   `ABORTED`.
+ * @throws {PeermatchError} `INVALID_OPTIONS` (also rings above the dense limit, and a `scan` that
+ *   does not fit), `INVALID_INPUT`, `ABORTED`.
  * @example
  * ```ts
  * const result = matchReciprocal(cohort, undefined, { structure: 'rings', maxRingLength: 3 });
@@ -315,7 +347,7 @@ export function matchReciprocal(
   const { matching } = program === undefined ? cohort.program : parseProgram(program);
   const denseLimit = matching.denseLimit ?? MATCH_SCALE_DEFAULTS.denseLimit;
   const cells = n * n;
-  if (cells > denseLimit) {
+  if (cells > denseLimit || opts.scan !== undefined) {
     if (o.structure === 'rings') {
       throw new PeermatchError('INVALID_OPTIONS', `${API}: too many peers for rings`, [
         {
@@ -325,11 +357,26 @@ export function matchReciprocal(
         },
       ]);
     }
-    const k = Math.min(
-      Math.max(1, n - 1),
+    const topK = reciprocalTopK(
+      n,
       o.candidatesGiven ?? matching.candidates ?? MATCH_RECIPROCAL_DEFAULTS.candidates,
     );
-    return pairsOnCandidates(cohort, program, compatibility, o, { cells, denseLimit, k });
+    if (opts.scan !== undefined) {
+      const problem = candidatesProblem(cohort, opts.scan, {
+        layout: 'square',
+        why: 'every peer gives and receives',
+        left: { ids, who: 'peers' },
+        right: { ids, who: 'peers' },
+        k: { least: topK.scan, why: topK.rule },
+      });
+      if (problem !== null) {
+        throw new PeermatchError('INVALID_OPTIONS', `${API}: 1 problem(s) with the options`, [
+          { code: 'INVALID_VALUE', path: ['scan'], message: `${API}: options.scan ${problem}` },
+        ]);
+      }
+    }
+    const scale = { cells, denseLimit, k: topK.pairs };
+    return pairsOnCandidates(cohort, program, compatibility, o, scale, topK.scan);
   }
 
   progress?.('matrix', 0, 1);
@@ -398,11 +445,6 @@ export function matchReciprocal(
 }
 
 type Options = ReturnType<typeof readOptions>;
-
-/** Top-k path: receivers and givers scanned per peer for each pair partner kept. */
-const SCAN_FACTOR = 3;
-/** `buildCandidates`' largest `k`. */
-const MAX_SCAN = 10_000;
 
 /** What the solvers get: the caller's signal, and progress reported under `'solve'`. */
 function controlOf(o: Options) {
@@ -553,10 +595,10 @@ function resultOf(
 }
 
 /**
- * The top-k path of pairs: each peer's best receivers and givers (`buildCandidates`), both
- * directions of every candidate pair scored in one batch, the blossom on each peer's `k` best
- * pairs allowed both ways, and the reports judged on the candidate graph. Memory O(n·k), never
- * n².
+ * The top-k path of pairs: each peer's `scan` best receivers and givers (`buildCandidates`, or
+ * `options.scan` as given), both directions of every candidate pair scored in one batch, the
+ * blossom on each peer's `k` best pairs allowed both ways, and the reports judged on the
+ * candidate graph. Memory O(n·k), never n².
  */
 function pairsOnCandidates(
   cohort: Cohort,
@@ -564,17 +606,20 @@ function pairsOnCandidates(
   compatibility: CompatibilityOptions,
   o: Options,
   scale: { readonly cells: number; readonly denseLimit: number; readonly k: number },
+  scan: number,
 ): MatchResult {
   const { opts, participants: ids, minScore, balanceWeight: lambda, progress } = o;
   const { k } = scale;
   const n = ids.length;
-  // Lists ranked by one direction miss pairs strong both ways, so the scan keeps SCAN_FACTOR·k
-  // per direction and the blossom then gets each peer's k best by the balanced pair score.
-  const candidates = buildCandidates(cohort, program, {
-    ...compatibility,
-    k: Math.min(Math.max(1, n - 1), SCAN_FACTOR * k, MAX_SCAN),
-    ...(progress === undefined ? {} : { onProgress: progress }),
-  });
+  // Lists ranked by one direction miss pairs strong both ways, so the scan keeps several times
+  // k per direction and the blossom then gets each peer's k best by the balanced pair score.
+  const candidates =
+    opts.scan ??
+    buildCandidates(cohort, program, {
+      ...compatibility,
+      k: scan,
+      ...(progress === undefined ? {} : { onProgress: progress }),
+    });
   const scorer = pairScorer(API, cohort, program, compatibility);
   const scoreOf = (x: number, y: number) => {
     const s = balancedScore(Math.min(x, y), (x + y) / 2, lambda);

@@ -16,6 +16,7 @@ import type {
   CandidatesWorkerResult,
 } from './_internal/candidates-protocol.js';
 import { leanCohort } from './_internal/lean-cohort.js';
+import { threadsIssue } from './_internal/parallel-options.js';
 import { runWorkers } from './_internal/run-workers.js';
 
 const API = 'buildCandidatesParallel';
@@ -69,13 +70,8 @@ export async function buildCandidatesParallel(
 ): Promise<CompatibilityCandidates> {
   const { threads, onProgress, ...rest } = options ?? {};
   const issues: PeermatchIssue[] = [];
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 1024)) {
-    issues.push({
-      code: 'OUT_OF_RANGE',
-      path: ['threads'],
-      message: `${API}: threads must be a whole number from 1 to 1024, got ${String(threads)}`,
-    });
-  }
+  const issue = threadsIssue(API, threads);
+  if (issue !== undefined) issues.push(issue);
   if (onProgress !== undefined && typeof onProgress !== 'function') {
     issues.push({
       code: 'INVALID_TYPE',

@@ -17,6 +17,7 @@ import type {
   CompatibilityWorkerData,
   CompatibilityWorkerResult,
 } from './_internal/compatibility-protocol.js';
+import { threadsIssue } from './_internal/parallel-options.js';
 
 const API = 'buildCompatibilityParallel';
 
@@ -64,14 +65,9 @@ export async function buildCompatibilityParallel(
   options?: ParallelCompatibilityOptions,
 ): Promise<CompatibilityMatrix> {
   const { threads, ...rest } = options ?? {};
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 1024)) {
-    throw new PeermatchError('INVALID_OPTIONS', `${API}: bad threads`, [
-      {
-        code: 'OUT_OF_RANGE',
-        path: ['threads'],
-        message: `${API}: threads must be a whole number from 1 to 1024, got ${String(threads)}`,
-      },
-    ]);
+  const issue = threadsIssue(API, threads);
+  if (issue !== undefined) {
+    throw new PeermatchError('INVALID_OPTIONS', `${API}: bad threads`, [issue]);
   }
   // Everything is validated here, once, so a worker never fails on the input.
   const build = prepareCompatibility(cohort, program, rest);

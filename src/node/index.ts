@@ -29,6 +29,8 @@ export { CsvRowReader, parseCsvRows } from './csv-rows.js';
 export { locateIssues } from './locate-issues.js';
 export type { MatchOneToOneParallelOptions } from './match-one-to-one-parallel.js';
 export { matchOneToOneParallel } from './match-one-to-one-parallel.js';
+export type { MatchReciprocalParallelOptions } from './match-reciprocal-parallel.js';
+export { matchReciprocalParallel } from './match-reciprocal-parallel.js';
 export type {
   ParticipantRecordsFile,
   ReadParticipantsOptions,

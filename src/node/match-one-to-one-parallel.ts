@@ -9,7 +9,8 @@ import {
   type ProgramInput,
   parseProgram,
 } from '../index.js';
-import { buildCandidatesParallel } from './build-candidates-parallel.js';
+import { sideIds, threadsIssue } from './_internal/parallel-options.js';
+import { scanOnThreads } from './_internal/scan-on-threads.js';
 
 const API = 'matchOneToOneParallel';
 
@@ -21,25 +22,6 @@ export interface MatchOneToOneParallelOptions extends Omit<MatchOneToOneOptions,
    * @default os.availableParallelism()
    */
   readonly threads?: number;
-}
-
-/**
- * Ids of one side as `matchOneToOne` takes them (given or by role, in code-unit order), or
- * `null` when they are not valid: `matchOneToOne` then says why, before any worker starts.
- */
-function sideIds(cohort: Cohort, given: unknown, role: number): string[] | null {
-  if (given === undefined) {
-    const ids: string[] = [];
-    for (let i = 0; i < cohort.size; i++) if (cohort.role[i] === role) ids.push(cohort.ids[i]);
-    return ids.sort();
-  }
-  if (!Array.isArray(given)) return null;
-  const seen = new Set<string>();
-  for (const id of given as unknown[]) {
-    if (typeof id !== 'string' || !cohort.indexOf.has(id) || seen.has(id)) return null;
-    seen.add(id);
-  }
-  return [...seen].sort();
 }
 
 /**
@@ -76,17 +58,12 @@ export async function matchOneToOneParallel(
   options?: MatchOneToOneParallelOptions,
 ): Promise<MatchResult> {
   const { threads, ...rest } = options ?? {};
-  if (threads !== undefined && (!Number.isInteger(threads) || threads < 1 || threads > 1024)) {
-    throw new PeermatchError('INVALID_OPTIONS', `${API}: 1 problem(s) with the options`, [
-      {
-        code: 'OUT_OF_RANGE',
-        path: ['threads'],
-        message: `${API}: threads must be a whole number from 1 to 1024, got ${String(threads)}`,
-      },
-    ]);
+  const issue = threadsIssue(API, threads);
+  if (issue !== undefined) {
+    throw new PeermatchError('INVALID_OPTIONS', `${API}: 1 problem(s) with the options`, [issue]);
   }
-  const mentors = sideIds(cohort, rest.mentors, 0);
-  const mentees = sideIds(cohort, rest.mentees, 1);
+  const mentors = sideIds(cohort, rest.mentors, (i) => cohort.role[i] === 0);
+  const mentees = sideIds(cohort, rest.mentees, (i) => cohort.role[i] === 1);
   const { matching } = program === undefined ? cohort.program : parseProgram(program);
   const denseLimit = matching.denseLimit ?? MATCH_SCALE_DEFAULTS.denseLimit;
   // Candidates given anyway (from JavaScript): nothing is left to build.
@@ -103,17 +80,16 @@ export async function matchOneToOneParallel(
   // mistake is reported now rather than after the scan. Progress is left out of it: the
   // phases of that empty run are not the caller's; `buildCandidatesParallel` checks it.
   matchOneToOne(cohort, program, { ...rest, mentors: [], mentees: [], onProgress: undefined });
-  const candidates = await buildCandidatesParallel(cohort, program, {
-    left: mentors,
-    right: mentees,
-    layout: 'directed',
-    k: matching.candidates ?? MATCH_SCALE_DEFAULTS.candidates,
-    ...(rest.scorers === undefined ? {} : { scorers: rest.scorers }),
-    ...(rest.constraints === undefined ? {} : { constraints: rest.constraints }),
-    ...(rest.weights === undefined ? {} : { weights: rest.weights }),
-    ...(rest.signal === undefined ? {} : { signal: rest.signal }),
-    ...(rest.onProgress === undefined ? {} : { onProgress: rest.onProgress }),
-    ...(threads === undefined ? {} : { threads }),
-  });
+  const candidates = await scanOnThreads(
+    cohort,
+    program,
+    { ...rest, threads },
+    {
+      left: mentors,
+      right: mentees,
+      layout: 'directed',
+      k: matching.candidates ?? MATCH_SCALE_DEFAULTS.candidates,
+    },
+  );
   return matchOneToOne(cohort, program, { ...rest, candidates });
 }
