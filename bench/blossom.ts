@@ -1,8 +1,11 @@
 /**
  * Maximum-weight matching benchmark: `maxWeightMatching` against the npm package
  * `edmonds-blossom-fixed` and, when python3 has it, NetworkX's `max_weight_matching`, on the
- * same seeded complete graphs (integer weights in [0, 10⁶)). Each peer runs in its own child
- * process capped at 60 s; every peer's matching is checked and its total compared with ours.
+ * same seeded graphs (integer weights in [0, 10⁶)): complete graphs, and sparse ones of about
+ * ten edges a node, the shape of the reciprocal top-k path. Ours also runs from cold (the
+ * reference's stages, without the fractional start) where that finishes. Each peer runs in its
+ * own child process capped at 60 s; every peer's matching is checked and its total compared
+ * with ours.
  *
  * This file is also the edmonds-blossom-fixed child: forked with PEERMATCH_BLOSSOM_WORKER set,
  * it rebuilds the graph from the seed, times the peer and reports over IPC.
@@ -11,13 +14,30 @@ import { fork, spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { maxWeightMatching } from '../src/solvers/max-weight-matching.js';
+import {
+  maxWeightMatching,
+  maxWeightMatchingStarting,
+} from '../src/solvers/max-weight-matching.js';
 import { createRandom } from './_lib/random.js';
 import type { BenchOptions, BenchSuite } from './_lib/suite.js';
 import { type RepeatPolicy, SMOKE_REPEAT, timeBest } from './_lib/timing.js';
 
-const FULL_SIZES = [200, 500, 1000] as const;
-const SMOKE_SIZES = [20] as const;
+/** Graphs by size: complete on n nodes, or sparse (`sparse: true`, five random partners a node). */
+interface Size {
+  readonly n: number;
+  readonly sparse?: boolean;
+}
+const FULL_SIZES: readonly Size[] = [
+  { n: 200 },
+  { n: 500 },
+  { n: 1000 },
+  { n: 2000 },
+  { n: 10_000, sparse: true },
+  { n: 100_000, sparse: true },
+];
+const SMOKE_SIZES: readonly Size[] = [{ n: 20 }, { n: 40, sparse: true }];
+/** Ours from cold runs up to this many nodes and edges (beyond, a run takes minutes). */
+const COLD_UP_TO = { nodes: 10_000, edges: 500_000 } as const;
 const CAP_MS = 60_000;
 /**
  * Every contender, ours included, repeats within a 3 s budget: one 1 s run on a busy 2-core
@@ -28,7 +48,7 @@ const FULL_REPEAT: RepeatPolicy = Object.freeze({ maxReps: 100, budgetMs: 3000 }
 const STARTUP_LIMIT_MS = 120_000;
 const WORKER_ENV = 'PEERMATCH_BLOSSOM_WORKER';
 const CACHE = fileURLToPath(new URL('./.cache/', import.meta.url));
-const seedOf = (n: number): number => 7_000_000 + n;
+const seedOf = (size: Size): number => (size.sparse ? 8_000_000 : 7_000_000) + size.n;
 
 interface Graph {
   readonly n: number;
@@ -37,9 +57,15 @@ interface Graph {
   readonly weight: Float64Array;
 }
 
-/** The complete graph on n nodes with seeded integer weights in [0, 10⁶), edges in (i < j) order. */
-function completeGraph(n: number): Graph {
-  const random = createRandom(seedOf(n));
+/** The graph of a size, with seeded integer weights in [0, 10⁶). */
+function graphOf(size: Size): Graph {
+  return size.sparse ? sparseGraph(size) : completeGraph(size);
+}
+
+/** The complete graph on n nodes, edges in (i < j) order. */
+function completeGraph(size: Size): Graph {
+  const { n } = size;
+  const random = createRandom(seedOf(size));
   const m = (n * (n - 1)) / 2;
   const from = new Int32Array(m);
   const to = new Int32Array(m);
@@ -55,6 +81,34 @@ function completeGraph(n: number): Graph {
   return { n, from, to, weight };
 }
 
+/** Each node with five random partners (repeats and self-pairs dropped): about ten edges a node. */
+function sparseGraph(size: Size): Graph {
+  const { n } = size;
+  const random = createRandom(seedOf(size));
+  const keys = new Set<number>();
+  const from: number[] = [];
+  const to: number[] = [];
+  const weight: number[] = [];
+  for (let a = 0; a < n; a++) {
+    for (let t = 0; t < 5; t++) {
+      const b = Math.floor(random() * n);
+      const w = Math.floor(random() * 1e6);
+      const key = Math.min(a, b) * n + Math.max(a, b);
+      if (a === b || keys.has(key)) continue;
+      keys.add(key);
+      from.push(a);
+      to.push(b);
+      weight.push(w);
+    }
+  }
+  return {
+    n,
+    from: Int32Array.from(from),
+    to: Int32Array.from(to),
+    weight: Float64Array.from(weight),
+  };
+}
+
 type Attempt =
   | {
       readonly status: 'done';
@@ -66,18 +120,24 @@ type Attempt =
   | { readonly status: 'skipped'; readonly why: string }
   | { readonly status: 'error'; readonly message: string };
 
-/** Total weight of a peer's matching on the complete graph, or why it is not a valid matching. */
+/** Total weight of a matching on the graph, or why it is not a valid matching. */
 function totalOf(graph: Graph, mate: ArrayLike<number>): number | string {
-  const { n, weight } = graph;
+  const { n, from, to, weight } = graph;
   if (mate.length !== n) return `mate has length ${mate.length}, expected ${n}`;
+  const edge = new Map<number, number>();
+  for (let k = 0; k < from.length; k++) {
+    edge.set(Math.min(from[k], to[k]) * n + Math.max(from[k], to[k]), weight[k]);
+  }
   let total = 0;
   for (let i = 0; i < n; i++) {
     const j = mate[i];
     if (j === -1) continue;
     if (!Number.isInteger(j) || j < 0 || j >= n || j === i) return `mate[${i}] = ${j}`;
     if (mate[j] !== i) return `mate is not symmetric at ${i}`;
-    // Edge (i, j), i < j, sits at index i·n − i(i+1)/2 + (j − i − 1) in completeGraph's order.
-    if (i < j) total += weight[i * n - (i * (i + 1)) / 2 + (j - i - 1)];
+    if (i >= j) continue;
+    const w = edge.get(i * n + j);
+    if (w === undefined) return `mate pairs ${i} and ${j}, not an edge`;
+    total += w;
   }
   return total;
 }
@@ -85,7 +145,7 @@ function totalOf(graph: Graph, mate: ArrayLike<number>): number | string {
 // ---------------------------------------------------------------- edmonds-blossom-fixed child
 
 interface WorkerRequest {
-  readonly n: number;
+  readonly size: Size;
   readonly repeat: RepeatPolicy;
 }
 
@@ -95,17 +155,19 @@ async function runWorker(): Promise<void> {
       process.send!(message, (error: Error | null) => (error ? reject(error) : resolve())),
     );
   try {
-    const { n, repeat } = JSON.parse(process.env[WORKER_ENV]!) as WorkerRequest;
+    const { size, repeat } = JSON.parse(process.env[WORKER_ENV]!) as WorkerRequest;
     const require = createRequire(import.meta.url);
     const blossom = require('edmonds-blossom-fixed') as (
       edges: number[][],
       maxCardinality?: boolean,
     ) => number[];
-    const graph = completeGraph(n);
+    const graph = graphOf(size);
     const edges = () => Array.from(graph.from, (u, k) => [u, graph.to[k], graph.weight[k]]);
     await send({ type: 'ready' });
     const timed = timeBest(edges, (list) => blossom(list, false), repeat);
-    await send({ type: 'result', ms: timed.bestMs, reps: timed.reps, mate: timed.result });
+    // Its mate array stops at the last node it saw in an edge.
+    const mate = Array.from({ length: graph.n }, (_, i) => timed.result[i] ?? -1);
+    await send({ type: 'result', ms: timed.bestMs, reps: timed.reps, mate });
   } catch (error) {
     await send({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
@@ -113,11 +175,14 @@ async function runWorker(): Promise<void> {
 }
 
 /** Runs the edmonds-blossom-fixed child for one size, killing it at the cap. */
-function runEdmonds(n: number, repeat: RepeatPolicy): Promise<Attempt> {
+function runEdmonds(size: Size, repeat: RepeatPolicy): Promise<Attempt> {
   return new Promise((resolve) => {
     const child = fork(fileURLToPath(import.meta.url), [], {
       execArgv: ['--import', 'tsx'],
-      env: { ...process.env, [WORKER_ENV]: JSON.stringify({ n, repeat } satisfies WorkerRequest) },
+      env: {
+        ...process.env,
+        [WORKER_ENV]: JSON.stringify({ size, repeat } satisfies WorkerRequest),
+      },
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     let stderr = '';
@@ -280,11 +345,13 @@ async function run({ smoke, log }: BenchOptions): Promise<string> {
   ).version;
   const rows: string[] = [];
   const problems: string[] = [];
-  // A peer that did not finish at one size is not started at a larger one.
+  // A peer that did not finish at one size is not started at a larger one of the same kind.
   const gaveUp = new Map<string, number>();
 
-  for (const n of sizes) {
-    const graph = completeGraph(n);
+  for (const size of sizes) {
+    const { n } = size;
+    const kind = size.sparse ? 'sparse' : 'complete';
+    const graph = graphOf(size);
     const m = graph.from.length;
     log(`blossom: n = ${n} (${m} edges): ours`);
     const ours = timeBest(
@@ -298,21 +365,34 @@ async function run({ smoke, log }: BenchOptions): Promise<string> {
         `n = ${n}: our matching weighs ${oursTotal} but we report ${ours.result.total}`,
       );
     }
+    let coldCell = `not run (above ${COLD_UP_TO.nodes} nodes or ${COLD_UP_TO.edges} edges)`;
+    if (n <= COLD_UP_TO.nodes && m <= COLD_UP_TO.edges) {
+      log(`blossom: n = ${n}: ours from cold`);
+      const cold = timeBest(
+        () => graph,
+        (g) => maxWeightMatchingStarting(false, g.n, g),
+        repeat,
+      );
+      if (cold.result.total !== ours.result.total) {
+        problems.push(`n = ${n}: from cold ${cold.result.total} ≠ ${ours.result.total}`);
+      }
+      coldCell = `${format(cold.bestMs)} | ${(cold.bestMs / ours.bestMs).toFixed(1)}×`;
+    } else coldCell += ' | –';
 
     const cells: string[] = [];
     for (const peer of ['edmonds', 'networkx'] as const) {
       let attempt: Attempt;
       if (peer === 'networkx' && networkx === undefined) {
         attempt = { status: 'skipped', why: 'python3 or NetworkX not installed' };
-      } else if (gaveUp.has(peer)) {
+      } else if (gaveUp.has(`${peer} ${kind}`)) {
         attempt = {
           status: 'skipped',
-          why: `not started: did not finish at n = ${gaveUp.get(peer)}`,
+          why: `not started: did not finish at n = ${gaveUp.get(`${peer} ${kind}`)}`,
         };
       } else {
         log(`blossom: n = ${n}: ${peer}`);
         attempt =
-          peer === 'edmonds' ? await runEdmonds(n, repeat) : await runNetworkx(graph, repeat);
+          peer === 'edmonds' ? await runEdmonds(size, repeat) : await runNetworkx(graph, repeat);
       }
       if (attempt.status === 'done') {
         const total = totalOf(graph, attempt.mate);
@@ -328,7 +408,7 @@ async function run({ smoke, log }: BenchOptions): Promise<string> {
           `blossom: n = ${n}: ${peer} ${format(attempt.ms)} ms, ${(attempt.ms / ours.bestMs).toFixed(1)}× ours`,
         );
       } else {
-        if (attempt.status === 'timeout') gaveUp.set(peer, n);
+        if (attempt.status === 'timeout') gaveUp.set(`${peer} ${kind}`, n);
         const text =
           attempt.status === 'timeout'
             ? `not finished (> ${CAP_MS / 1000} s)`
@@ -341,18 +421,19 @@ async function run({ smoke, log }: BenchOptions): Promise<string> {
       }
     }
     rows.push(
-      `| ${n} | ${m} | ${format(ours.bestMs)} | ${cells.join(' | ')} | ${ours.result.total} |`,
+      `| ${kind} | ${n} | ${m} | ${format(ours.bestMs)} | ${coldCell} | ${cells.join(' | ')} | ${ours.result.total} |`,
     );
     log(`blossom: n = ${n}: ours ${format(ours.bestMs)} ms (best of ${ours.reps})`);
   }
 
   return [
-    'Complete graphs, integer weights drawn uniformly from [0, 10⁶) with a seeded PRNG; maximum weight (not maximum cardinality). ' +
+    'Complete graphs, and sparse ones where each node draws five random partners (about ten edges a node, the shape of the reciprocal top-k path); integer weights drawn uniformly from [0, 10⁶) with a seeded PRNG; maximum weight (not maximum cardinality). ' +
+      '`ours` = `maxWeightMatching` (from the fractional start); `from cold` = the same kernel without the start (the stages of the reference, `mwmatching.py`), ratio = cold ÷ ours. ' +
       `Times are the best of repeated runs within a ${repeat.budgetMs / 1000} s budget per contender (one run when a run takes longer), solve only (building the peer's input is not timed). ` +
       `Peers run in child processes capped at ${CAP_MS / 1000} s; ratio = peer time ÷ ours (higher is better for us).`,
     '',
-    `| nodes | edges | ours (ms) | edmonds-blossom-fixed@${edmondsVersion} (ms) | ratio | NetworkX${networkx ? `@${networkx}` : ''} (ms) | ratio | total weight |`,
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    `| graph | nodes | edges | ours (ms) | from cold (ms) | ratio | edmonds-blossom-fixed@${edmondsVersion} (ms) | ratio | NetworkX${networkx ? `@${networkx}` : ''} (ms) | ratio | total weight |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
     '',
     problems.length === 0
