@@ -228,6 +228,21 @@ export function blossomMatching(
     }
   };
 
+  /**
+   * The top-level blossom of vertex x (x itself when in none). `inBlossom[x]` caches an
+   * ancestor of x, climbed through `parent` and updated here, so nesting a large blossom into a
+   * new one touches only the new blossom's children, not every vertex inside; the expansions
+   * reset the cache of the vertices they release.
+   */
+  const top = (x: number): number => {
+    let b = inBlossom[x];
+    if (parent[b] === -1) return b;
+    do b = parent[b];
+    while (parent[b] !== -1);
+    inBlossom[x] = b;
+    return b;
+  };
+
   const slack = (k: number): number =>
     dualOf(endpoint[2 * k]) + dualOf(endpoint[2 * k + 1]) - weight2[k];
 
@@ -260,7 +275,7 @@ export function blossomMatching(
 
   /** Labels the top-level blossom of w with S (1) or T (2), reached through remote endpoint p. */
   const assignLabel = (w: number, t: number, p: number): void => {
-    let b = inBlossom[w];
+    let b = top(w);
     label[w] = label[b] = t;
     labelEnd[w] = labelEnd[b] = p;
     bestEdge[w] = bestEdge[b] = -1;
@@ -269,7 +284,7 @@ export function blossomMatching(
       // A T-blossom's base is matched; its mate's blossom becomes S.
       const mb = mate[base[b]];
       w = endpoint[mb];
-      b = inBlossom[w];
+      b = top(w);
       label[w] = label[b] = 1;
       labelEnd[w] = labelEnd[b] = mb ^ 1;
       bestEdge[w] = bestEdge[b] = -1;
@@ -284,7 +299,7 @@ export function blossomMatching(
     let length = 0;
     let found = -1;
     while (v !== -1 || w !== -1) {
-      let b = inBlossom[v];
+      let b = top(v);
       if (label[b] & 4) {
         found = base[b];
         break;
@@ -295,7 +310,7 @@ export function blossomMatching(
         v = -1;
       } else {
         v = endpoint[labelEnd[b]];
-        b = inBlossom[v];
+        b = top(v);
         v = endpoint[labelEnd[b]];
       }
       if (w !== -1) {
@@ -312,7 +327,7 @@ export function blossomMatching(
   let newBlossom = -1;
   let touchedCount = 0;
   const consider = (k: number, other: number): void => {
-    const bj = inBlossom[other];
+    const bj = top(other);
     if (bj === newBlossom || label[bj] !== 1) return;
     const s = slack(k);
     if (bestTo[bj] === -1) {
@@ -329,23 +344,21 @@ export function blossomMatching(
   const addBlossom = (baseVertex: number, k: number): void => {
     let v = endpoint[2 * k];
     let w = endpoint[2 * k + 1];
-    const bb = inBlossom[baseVertex];
-    let bv = inBlossom[v];
-    let bw = inBlossom[w];
+    const bb = top(baseVertex);
+    let bv = top(v);
+    let bw = top(w);
     const b = unused[--unusedTop];
     base[b] = baseVertex;
     parent[b] = -1;
-    parent[bb] = b;
 
     // Children in cycle order: bb, the v-side back towards v, then the w-side back to bb.
     let length = 0;
     while (bv !== bb) {
-      parent[bv] = b;
       pathBuffer[length] = bv;
       endpBuffer[length] = labelEnd[bv];
       length++;
       v = endpoint[labelEnd[bv]];
-      bv = inBlossom[v];
+      bv = top(v);
     }
     pathBuffer[length++] = bb;
     for (let i = 0, j = length - 1; i < j; i++, j--) {
@@ -360,18 +373,19 @@ export function blossomMatching(
     }
     endpBuffer[length - 1] = 2 * k;
     while (bw !== bb) {
-      parent[bw] = b;
       pathBuffer[length] = bw;
       endpBuffer[length] = labelEnd[bw] ^ 1;
       length++;
       w = endpoint[labelEnd[bw]];
-      bw = inBlossom[w];
+      bw = top(w);
     }
     for (let i = 0; i < length; i++) {
       const c = pathBuffer[i];
       childNext[c] = pathBuffer[i + 1 === length ? 0 : i + 1];
       childPrev[c] = pathBuffer[i === 0 ? length - 1 : i - 1];
       childEndp[c] = endpBuffer[i];
+      // Only now: until the cycle is complete, top() must still find the children.
+      parent[c] = b;
     }
     firstChild[b] = bb;
 
@@ -384,18 +398,19 @@ export function blossomMatching(
       for (let i = 0; i < length; i++) if (pathBuffer[i] >= n) setRate(pathBuffer[i], 0);
     }
 
-    const leafCount = leaves(b, leafBuffer, 0);
-    for (let i = 0; i < leafCount; i++) {
-      const x = leafBuffer[i];
-      // Former T-vertices are S now and must be scanned.
-      if (label[inBlossom[x]] === 2) {
+    // Former T-vertices are S now and must be scanned (S children were scanned already).
+    for (let i = 0; i < length; i++) {
+      const child = pathBuffer[i];
+      if (label[child] !== 2) continue;
+      const leafCount = leaves(child, leafBuffer, 0);
+      for (let j = 0; j < leafCount; j++) {
+        const x = leafBuffer[j];
         queue[queueLength++] = x;
         if (single) {
           setRate(x, -1);
           events.push(clock + dual[x], x * 4 + VERTEX);
         }
       }
-      inBlossom[x] = b;
     }
     // Single-tree phases find S–S edges through their events, not through these lists.
     if (single) return;
@@ -418,7 +433,7 @@ export function blossomMatching(
         for (let a = listStart[child], end = a + listLength[child]; a < end; a++) {
           const e = pool[a];
           const i0 = endpoint[2 * e];
-          consider(e, inBlossom[i0] === b ? endpoint[2 * e + 1] : i0);
+          consider(e, top(i0) === b ? endpoint[2 * e + 1] : i0);
         }
       }
       listStart[child] = -1;
@@ -502,7 +517,7 @@ export function blossomMatching(
 
     // Relabel from the child through which b got its T label to the base, going the way
     // round the cycle that gives an even-length alternating path.
-    const entryChild = inBlossom[endpoint[labelEnd[b] ^ 1]];
+    const entryChild = top(endpoint[labelEnd[b] ^ 1]);
     let index = 0;
     for (let c = first; c !== entryChild; c = childNext[c]) index++;
     const forward = (index & 1) === 1;
@@ -604,12 +619,12 @@ export function blossomMatching(
     let s = s0;
     let p = p0;
     for (;;) {
-      const bs = inBlossom[s];
+      const bs = top(s);
       if (bs >= n) augmentBlossom(bs, s);
       mate[s] = p;
       if (labelEnd[bs] === -1) break;
       const t = endpoint[labelEnd[bs]];
-      const bt = inBlossom[t];
+      const bt = top(t);
       s = endpoint[labelEnd[bt]];
       const j = endpoint[labelEnd[bt] ^ 1];
       if (bt >= n) augmentBlossom(bt, j);
@@ -630,7 +645,7 @@ export function blossomMatching(
    * w is reachable for the blossom's expansion.
    */
   const follow = (v: number, w: number, p: number): boolean => {
-    const bw = inBlossom[w];
+    const bw = top(w);
     const lw = label[bw];
     if (lw === 0) {
       if (mate[base[bw]] === -1) {
@@ -665,6 +680,7 @@ export function blossomMatching(
     const remote = adjP;
     const w2 = adjW2;
     const inB = inBlossom;
+    const par = parent;
     const lab = label;
     const y = dual;
     const allow = allowed;
@@ -677,12 +693,13 @@ export function blossomMatching(
     const yv = dualOf(v);
     // bv and its least-slack edge live in locals; they are written back before any call that
     // may read them or move v into a new blossom, and reloaded after.
-    let bv = inB[v];
+    let bv = top(v);
     let bvBest = best[bv];
     let bvSlack = bestS[bv];
     for (let a = adjStart[v], end = adjStart[v + 1]; a < end; a++) {
       const w = to[a];
-      const bw = inB[w];
+      let bw = inB[w];
+      if (par[bw] !== -1) bw = top(w);
       if (bv === bw) continue;
       const p = remote[a];
       const k = p >> 1;
@@ -701,7 +718,7 @@ export function blossomMatching(
         best[bv] = bvBest;
         bestS[bv] = bvSlack;
         if (follow(v, w, p)) return true;
-        bv = inB[v];
+        bv = top(v);
         bvBest = best[bv];
         bvSlack = bestS[bv];
       } else if (lab[bw] === 1) {
@@ -752,7 +769,7 @@ export function blossomMatching(
       }
       for (let v = 0; v < n; v++) {
         const e = bestEdge[v];
-        if (e !== -1 && label[inBlossom[v]] === 0) {
+        if (e !== -1 && label[top(v)] === 0) {
           const d = bestSlack[v];
           if (deltaType === -1 || d < delta) {
             delta = d;
@@ -793,7 +810,7 @@ export function blossomMatching(
       }
 
       for (let v = 0; v < n; v++) {
-        const l = label[inBlossom[v]];
+        const l = label[top(v)];
         if (l === 1) dual[v] -= delta;
         else if (l === 2) dual[v] += delta;
       }
@@ -812,7 +829,7 @@ export function blossomMatching(
       if (deltaType === 2) {
         allowed[deltaEdge] = stamp;
         let i = endpoint[2 * deltaEdge];
-        if (label[inBlossom[i]] === 0) i = endpoint[2 * deltaEdge + 1];
+        if (label[top(i)] === 0) i = endpoint[2 * deltaEdge + 1];
         queue[queueLength++] = i;
       } else if (deltaType === 3) {
         allowed[deltaEdge] = stamp;
@@ -862,14 +879,14 @@ export function blossomMatching(
           if (allowed[id] === stamp) continue;
           let i = endpoint[2 * id];
           let j = endpoint[2 * id + 1];
-          if (label[inBlossom[i]] !== 1) {
+          if (label[top(i)] !== 1) {
             const t = i;
             i = j;
             j = t;
           }
-          const bj = inBlossom[j];
+          const bj = top(j);
           // Inside one blossom now, or to a T-vertex reached (its slack no longer moves).
-          if (inBlossom[i] === bj || (label[bj] === 2 && label[j] !== 0)) continue;
+          if (top(i) === bj || (label[bj] === 2 && label[j] !== 0)) continue;
           const e = slack(id);
           if (e > tolerance) events.push(clock + (label[bj] === 1 ? e / 2 : e), item);
           else {
@@ -938,7 +955,7 @@ export function blossomMatching(
       stamp++;
       queueLength = 0;
       for (let v = 0; v < n; v++) {
-        if (mate[v] === -1 && label[inBlossom[v]] === 0) assignLabel(v, 1, -1);
+        if (mate[v] === -1 && label[top(v)] === 0) assignLabel(v, 1, -1);
       }
       if (!growForest(pairs)) break;
       pairs++;
