@@ -59,7 +59,6 @@ export class BlossomState {
   readonly since: Float64Array;
   clock: number;
   readonly events: EventQueue;
-  scale: number;
   readonly tolerance: number;
   readonly treeV: Int32Array;
   readonly treeB: Int32Array;
@@ -177,11 +176,11 @@ export class BlossomState {
     this.since = new Float64Array(this.n2);
     this.clock = 0;
     this.events = new EventQueue();
-    this.scale = 0;
-    for (let k = 0; k < this.m; k++) this.scale = Math.max(this.scale, Math.abs(this.weight2[k]));
+    let scale = 0;
+    for (let k = 0; k < this.m; k++) scale = Math.max(scale, Math.abs(this.weight2[k]));
     // Slacks recomputed at an event's time round a few ulps either side of 0: within this they
     // count as 0 (a matching that far from optimal weighs within n·tolerance of it).
-    this.tolerance = 1e-12 * this.scale;
+    this.tolerance = 1e-12 * scale;
     // What a phase touched, to settle and reset afterwards: vertices, and blossom ids; `seen`
     // and `blossomSeen` (per id − n) hold the stamp of the phase that listed them.
     this.treeV = new Int32Array(this.single ? n : 0);
