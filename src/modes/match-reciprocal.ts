@@ -418,14 +418,22 @@ export function matchReciprocal(
 
 type Options = ReturnType<typeof readOptions>;
 
-/** What the solvers get: the caller's signal, and progress reported under `'solve'`. */
+/**
+ * What the solvers get: the caller's signal, and progress reported under `'solve'`. The
+ * blossom's fractional start (its phase `'start'`) is left out: `'solve'` counts pairs formed,
+ * and one phase must not count two things (it would go back to 0 half way).
+ */
 function controlOf(o: Options) {
   const { opts, progress } = o;
   return {
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
     ...(progress === undefined
       ? {}
-      : { onProgress: (_: string, done: number, total: number) => progress('solve', done, total) }),
+      : {
+          onProgress: (phase: string, done: number, total: number) => {
+            if (phase !== 'start') progress('solve', done, total);
+          },
+        }),
   };
 }
 

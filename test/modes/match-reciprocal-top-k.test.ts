@@ -210,6 +210,17 @@ describe('matchReciprocal on the top-k path (program.matching.denseLimit exceede
     });
     const phases = reports.map((r) => r[0]).filter((x, i, all) => i === 0 || all[i - 1] !== x);
     expect(phases).toEqual(['candidates', 'solve', 'report']);
+    // Each phase runs from 0 to its total without going back (the blossom's own start is not
+    // reported under 'solve', whose count is pairs formed).
+    for (const phase of phases) {
+      const mine = reports.filter((r) => r[0] === phase);
+      expect(mine[0][1]).toBe(0);
+      expect(mine.at(-1)?.[1]).toBe(mine.at(-1)?.[2]);
+      for (let i = 1; i < mine.length; i++) {
+        expect(mine[i][1]).toBeGreaterThanOrEqual(mine[i - 1][1]);
+        expect(mine[i][2]).toBe(mine[0][2]);
+      }
+    }
     const controller = new AbortController();
     controller.abort();
     expect(() =>
