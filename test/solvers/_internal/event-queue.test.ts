@@ -59,7 +59,7 @@ describe('EventQueue', () => {
         ),
         (times) => {
           const queue = new EventQueue();
-          times.forEach((t, i) => queue.push(t, i));
+          for (let i = 0; i < times.length; i++) queue.push(times[i], i);
           const popped: number[] = [];
           while (queue.length > 0) popped.push(queue.pop());
           expect(popped.map((i) => times[i])).toEqual([...times].sort((a, b) => a - b));
