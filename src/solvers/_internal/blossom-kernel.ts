@@ -440,6 +440,8 @@ export class BlossomKernel extends BlossomState {
     const rt = this.rate;
     const sn = this.since;
     const clk = this.clock;
+    // Without a start every rate is 0: skip reading them.
+    const lazy = this.single;
     const yv = this.dualOf(v);
     // bv and its least-slack edge live in locals; they are written back before any call that
     // may read them or move v into a new blossom, and reloaded after.
@@ -456,7 +458,7 @@ export class BlossomKernel extends BlossomState {
       let kSlack = 0;
       let tight = allow[k] === now;
       if (!tight) {
-        kSlack = yv + y[w] + rt[w] * (clk - sn[w]) - w2[a];
+        kSlack = lazy ? yv + y[w] + rt[w] * (clk - sn[w]) - w2[a] : yv + y[w] - w2[a];
         if (kSlack <= 0) {
           allow[k] = now;
           tight = true;

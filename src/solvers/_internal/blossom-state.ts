@@ -246,9 +246,11 @@ export class BlossomState {
   }
 
   slack(k: number): number {
-    return (
-      this.dualOf(this.endpoint[2 * k]) + this.dualOf(this.endpoint[2 * k + 1]) - this.weight2[k]
-    );
+    const i = this.endpoint[2 * k];
+    const j = this.endpoint[2 * k + 1];
+    return this.single
+      ? this.dualOf(i) + this.dualOf(j) - this.weight2[k]
+      : this.dual[i] + this.dual[j] - this.weight2[k];
   }
 
   /** Writes the vertices of blossom b into out from index start, in child order; returns the new end. */

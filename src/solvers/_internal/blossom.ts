@@ -76,12 +76,14 @@ export interface BlossomOutcome {
    * True when it augmented; false when no augmentation is possible: the run is over.
    */
   const growForest = (pairs: number): boolean => {
+    // Locals: these loops run over every vertex and blossom id in every substage.
+    const { n, n2, dual, bestEdge, bestSlack, label, parent, base } = k;
     for (;;) {
       // Substage: grow the alternating forest along tight edges.
       while (k.queueLength > 0) {
         if (k.scanVertex(k.queue[--k.queueLength])) return true;
       }
-      monitor.tick(pairs, k.n);
+      monitor.tick(pairs, n);
 
       // No tight edge left to follow: move the duals by the largest delta that keeps them
       // feasible (duals of vertices are doubled, so every delta here is doubled too).
@@ -91,13 +93,13 @@ export interface BlossomOutcome {
       let deltaBlossom = -1;
       if (!maxCardinality) {
         deltaType = 1;
-        delta = k.dual[0];
-        for (let v = 1; v < k.n; v++) if (k.dual[v] < delta) delta = k.dual[v];
+        delta = dual[0];
+        for (let v = 1; v < n; v++) if (dual[v] < delta) delta = dual[v];
       }
-      for (let v = 0; v < k.n; v++) {
-        const e = k.bestEdge[v];
-        if (e !== -1 && k.label[k.topBlossom(v)] === 0) {
-          const d = k.bestSlack[v];
+      for (let v = 0; v < n; v++) {
+        const e = bestEdge[v];
+        if (e !== -1 && label[k.topBlossom(v)] === 0) {
+          const d = bestSlack[v];
           if (deltaType === -1 || d < delta) {
             delta = d;
             deltaType = 2;
@@ -105,10 +107,10 @@ export interface BlossomOutcome {
           }
         }
       }
-      for (let b = 0; b < k.n2; b++) {
-        const e = k.bestEdge[b];
-        if (e !== -1 && k.parent[b] === -1 && k.label[b] === 1) {
-          const d = k.bestSlack[b] / 2;
+      for (let b = 0; b < n2; b++) {
+        const e = bestEdge[b];
+        if (e !== -1 && parent[b] === -1 && label[b] === 1) {
+          const d = bestSlack[b] / 2;
           if (deltaType === -1 || d < delta) {
             delta = d;
             deltaType = 3;
@@ -116,14 +118,14 @@ export interface BlossomOutcome {
           }
         }
       }
-      for (let b = k.n; b < k.n2; b++) {
+      for (let b = n; b < n2; b++) {
         if (
-          k.base[b] >= 0 &&
-          k.parent[b] === -1 &&
-          k.label[b] === 2 &&
-          (deltaType === -1 || k.dual[b] < delta)
+          base[b] >= 0 &&
+          parent[b] === -1 &&
+          label[b] === 2 &&
+          (deltaType === -1 || dual[b] < delta)
         ) {
-          delta = k.dual[b];
+          delta = dual[b];
           deltaType = 4;
           deltaBlossom = b;
         }
@@ -131,32 +133,32 @@ export interface BlossomOutcome {
       if (deltaType === -1) {
         // Maximum cardinality reached; one last uniform shift makes the duals a certificate.
         deltaType = 1;
-        delta = k.dual[0];
-        for (let v = 1; v < k.n; v++) if (k.dual[v] < delta) delta = k.dual[v];
+        delta = dual[0];
+        for (let v = 1; v < n; v++) if (dual[v] < delta) delta = dual[v];
         if (delta < 0) delta = 0;
       }
 
-      for (let v = 0; v < k.n; v++) {
-        const l = k.label[k.topBlossom(v)];
-        if (l === 1) k.dual[v] -= delta;
-        else if (l === 2) k.dual[v] += delta;
+      for (let v = 0; v < n; v++) {
+        const l = label[k.topBlossom(v)];
+        if (l === 1) dual[v] -= delta;
+        else if (l === 2) dual[v] += delta;
       }
-      for (let b = k.n; b < k.n2; b++) {
-        if (k.base[b] >= 0 && k.parent[b] === -1) {
-          if (k.label[b] === 1) k.dual[b] += delta;
-          else if (k.label[b] === 2) k.dual[b] -= delta;
+      for (let b = n; b < n2; b++) {
+        if (base[b] >= 0 && parent[b] === -1) {
+          if (label[b] === 1) dual[b] += delta;
+          else if (label[b] === 2) dual[b] -= delta;
         }
       }
-      for (let x = 0; x < k.n2; x++) {
-        const e = k.bestEdge[x];
-        if (e !== -1) k.bestSlack[x] = k.slack(e);
+      for (let x = 0; x < n2; x++) {
+        const e = bestEdge[x];
+        if (e !== -1) bestSlack[x] = k.slack(e);
       }
 
       if (deltaType === 1) return false;
       if (deltaType === 2) {
         k.allowed[deltaEdge] = k.stamp;
         let i = k.endpoint[2 * deltaEdge];
-        if (k.label[k.topBlossom(i)] === 0) i = k.endpoint[2 * deltaEdge + 1];
+        if (label[k.topBlossom(i)] === 0) i = k.endpoint[2 * deltaEdge + 1];
         k.queue[k.queueLength++] = i;
       } else if (deltaType === 3) {
         k.allowed[deltaEdge] = k.stamp;
