@@ -104,7 +104,7 @@ const MAX_ABS_WEIGHT = 1e300;
  * It starts from an optimal fractional matching (an assignment on the bipartite double cover,
  * as Blossom V starts), which pairs almost every node of a large sparse graph at once; a
  * single-tree phase then settles each node the start left free, at the cost of what its tree
- * explores. A 100,000-node graph of ten edges a node takes under 3 s.
+ * explores. A 100,000-node graph of ten edges a node takes about 3 s.
  *
  * - Without `maxCardinality`, only edges of positive weight are ever matched (an edge of weight
  *   ≤ 0 cannot raise the total), so a node may stay unmatched although it has edges.
