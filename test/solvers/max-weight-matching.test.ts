@@ -9,6 +9,7 @@ import {
   maxWeightMatchingStarting,
   type WeightedEdge,
 } from '../../src/solvers/max-weight-matching.js';
+import { seededRandom } from '../_support/profiles.js';
 import { numRuns } from '../_support/runs.js';
 
 type Edge = [number, number, number];
@@ -207,14 +208,7 @@ function expectCertificate(
 
 /** Seeded graph for the larger checks (mulberry32). */
 function randomGraph(n: number, density: number, kind: 'integers' | 'floats', seed: number) {
-  let state = seed >>> 0;
-  const random = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = seededRandom(seed);
   const edges: Edge[] = [];
   for (let i = 0; i < n; i++) {
     for (let j = i + 1; j < n; j++) {
@@ -742,14 +736,7 @@ describe('maxWeightMatching from the fractional start, single-tree phases', () =
     // A sparse graph with tied integer weights, found by search: an edge from an S-vertex into
     // a not-yet-reached vertex of a T-blossom must be followed again once the blossom expands.
     // Dropped instead, the matching stays optimal here but one edge's slack ends at -1.
-    let state = (11022 * 13 + 1) >>> 0;
-    const random = () => {
-      state = (state + 0x6d2b79f5) >>> 0;
-      let t = state;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
+    const random = seededRandom(11022 * 13 + 1);
     const n = 6 + Math.floor(random() * 60);
     const degree = 1.5 + random() * 4;
     const edges: Edge[] = [];
