@@ -3,6 +3,9 @@
  *
  * 1. Quality: the same generated cohort matched densely and on top-k candidates (default k),
  *    at the largest size where both run (5,000 × 5,000): total score lost, and time of each.
+ *    Reciprocal pairs are also matched on every suitable pair, the optimum, which the default
+ *    dense path is not above 2,000 peers (it keeps each peer's 10 best pairs); losses are
+ *    measured against it.
  * 2. Scale: mentees × mentors of capacity 5 end to end on the top-k path, growing to the
  *    issue's 100,000 × 20,000, with the time of each phase and the peak memory: through
  *    `matchOneToOneParallel` (candidate scan on 2 worker threads) at every size, and through
