@@ -11,6 +11,7 @@ export type {
   CandidateOptions,
   CandidatePartial,
   CandidateRows,
+  CandidateSlice,
 } from './compatibility/prepare-candidates.js';
 export { prepareCandidates } from './compatibility/prepare-candidates.js';
 export type { CompatibilityRows } from './compatibility/prepare-compatibility.js';

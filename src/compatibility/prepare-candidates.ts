@@ -5,6 +5,7 @@ import { baseOf } from './_internal/base.js';
 import { BIN_STRIDE, BINS, CandidateBound } from './_internal/candidate-bound.js';
 import { unionEdges } from './_internal/candidate-edges.js';
 import { listHeaps, offer } from './_internal/candidate-heaps.js';
+import { combineSlices, type Shape } from './_internal/column-slices.js';
 import { checkAborted, RowKernel } from './_internal/row-kernel.js';
 import { type CompatibilityOptions, setup as prepare, type Setup } from './_internal/setup.js';
 import type { CompatibilityCandidates } from './types.js';
@@ -49,6 +50,9 @@ export interface CandidateRows {
   readonly rows: number;
   readonly cols: number;
   readonly k: number;
+  /** The participant ids of the rows and of the columns, in scan order. */
+  readonly leftIds: readonly string[];
+  readonly rightIds: readonly string[];
   /** The program in force, parsed: hand it to other threads as plain data. */
   readonly program: Program;
   /**
@@ -67,6 +71,21 @@ export interface CandidateRows {
    * threads, not blocks: a partial holds `O((rows + cols) × k)`).
    */
   merge(partials: readonly CandidatePartial[]): CompatibilityCandidates;
+  /**
+   * The candidates from builds on consecutive slices of the columns, each scanned over every row:
+   * slice `s` is `prepareCandidates` with the same cohort, program and options but
+   * `right: rightIds.slice(from, to)` (and `left: leftIds`), fully scanned into one partial.
+   * The same candidates as {@link merge} of row blocks, bit for bit; threads that each take a
+   * slice of the columns never score the same column's pairs twice, where threads taking rows
+   * each keep (and pay for) their own top k of every column.
+   */
+  mergeSlices(slices: readonly CandidateSlice[]): CompatibilityCandidates;
+}
+
+/** A build on columns `from … from + cols - 1` of another, scanned over every row. */
+export interface CandidateSlice {
+  readonly from: number;
+  readonly partial: CandidatePartial;
 }
 
 const BLOCK = 64;
@@ -142,6 +161,8 @@ export function prepareCandidatesNamed(
     cols,
     k,
     program: setup.program,
+    leftIds: Array.from(setup.left, (i) => cohort.ids[i]),
+    rightIds: Array.from(setup.right, (i) => cohort.ids[i]),
     custom: setup.scorers.some((s) => s.custom) || setup.constraints.some((c) => c.custom),
     scan(from, to, into) {
       checkRange(api, from, to, rows);
@@ -175,14 +196,10 @@ export function prepareCandidatesNamed(
       checkPartials(api, partials, shape, 'partials');
       return mergePartials(setup, k, partials, shape);
     },
+    mergeSlices(slices) {
+      return mergePartials(setup, k, [combineSlices(api, slices, k, shape)], shape);
+    },
   } satisfies CandidateRows);
-}
-
-interface Shape {
-  readonly rows: number;
-  readonly cols: number;
-  readonly rowK: number;
-  readonly colK: number;
 }
 
 function emptyPartial({ rows, cols, rowK, colK }: Shape): CandidatePartial {

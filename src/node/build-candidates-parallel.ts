@@ -1,7 +1,6 @@
 import { availableParallelism } from 'node:os';
 import {
   type BuildCandidatesOptions,
-  type CandidatePartial,
   type CandidateRows,
   type Cohort,
   type CompatibilityCandidates,
@@ -40,11 +39,14 @@ export const PARALLEL_CANDIDATES_DEFAULTS: Readonly<{
 }> = Object.freeze({ minPairs: 1 << 22, block: 32, progressMs: 100 });
 
 /**
- * `buildCandidates` on worker threads, for very large cohorts: each worker takes blocks of rows
- * from a shared counter and keeps its rows' k best partners and, for every column, the k best
- * of its rows; the calling thread merges the column lists. The result is the same — bit for
- * bit: partners, order, ties, counts, edges — in about `1 / threads` of the time. Memory:
- * `O((rows + cols) × k)` per worker, never a dense matrix.
+ * `buildCandidates` on worker threads, for very large cohorts: each worker takes a slice of the
+ * columns and scans every row against it, keeping every row's k best partners among its columns
+ * and its columns' k best rows; the calling thread merges the row lists
+ * (`CandidateRows.mergeSlices`). The result is the same — bit for bit: partners, order, ties,
+ * counts, edges — in about `1 / threads` of the time. Slicing the columns rather than the rows
+ * keeps each column's running top k in one worker: that top k costs about `k·ln(rows / k)`
+ * scored pairs per column and copy, and dominates the scan when columns are many (mentees of
+ * a one-to-one program, peers). Memory: `O((rows + cols) × k)` per worker, never a dense matrix.
  *
  * Custom scorers and constraints are functions, which cannot cross to another thread: with any
  * of them the rows are scanned on the calling thread, as `buildCandidates` would.
@@ -84,7 +86,7 @@ export async function buildCandidatesParallel(
   const { rows, cols } = build;
   const wanted =
     threads ?? (rows * cols < PARALLEL_CANDIDATES_DEFAULTS.minPairs ? 1 : availableParallelism());
-  const workers = Math.min(wanted, rows);
+  const workers = Math.min(wanted, rows, cols);
   const report = onProgress ?? (() => {});
   report('candidates', 0, rows);
   if (build.custom || workers <= 1) return onThisThread(build, report);
@@ -96,16 +98,14 @@ export async function buildCandidatesParallel(
     program: program === undefined ? undefined : build.program,
     options: {
       weights: rest.weights,
-      left: rest.left,
-      right: rest.right,
+      left: [...build.leftIds],
       layout: rest.layout,
       k: build.k,
     },
+    columns: build.rightIds,
+    bounds: Array.from({ length: workers + 1 }, (_, s) => Math.round((s * cols) / workers)),
     control: control.buffer as SharedArrayBuffer,
-    block: Math.max(
-      1,
-      Math.min(PARALLEL_CANDIDATES_DEFAULTS.block, Math.ceil(rows / (workers * 4))),
-    ),
+    block: PARALLEL_CANDIDATES_DEFAULTS.block,
   };
   let reported = 0;
   const results = await runWorkers<CandidatesWorkerData, CandidatesWorkerResult>({
@@ -120,16 +120,14 @@ export async function buildCandidatesParallel(
       onProgress === undefined
         ? undefined
         : () => {
-            const done = Math.min(Atomics.load(control, 2), rows);
+            // Every worker scans every row, against its own columns.
+            const done = Math.min(Math.floor(Atomics.load(control, 2) / workers), rows);
             if (done <= reported || done >= rows) return;
             reported = done;
             report('candidates', done, rows);
           },
   });
-  const partials = results
-    .map((r) => r.partial)
-    .filter((p): p is CandidatePartial => p !== undefined);
-  const candidates = build.merge(partials);
+  const candidates = build.mergeSlices(results);
   report('candidates', rows, rows);
   return candidates;
 }

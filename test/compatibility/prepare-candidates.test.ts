@@ -3,10 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { buildCandidates } from '../../src/compatibility/build-candidates.js';
 import { buildCompatibility } from '../../src/compatibility/build-compatibility.js';
 import {
+  type CandidateOptions,
   type CandidatePartial,
+  type CandidateSlice,
   prepareCandidates,
 } from '../../src/compatibility/prepare-candidates.js';
 import { PeermatchError } from '../../src/errors.js';
+import type { Cohort } from '../../src/profile/cohort.js';
 import type { Scorer } from '../../src/scoring/scorer.js';
 import { seededRandom } from '../_support/profiles.js';
 import { numRuns } from '../_support/runs.js';
@@ -44,8 +47,40 @@ function scanInRandomBlocks(
   return partials.filter((p): p is CandidatePartial => p !== undefined);
 }
 
+/**
+ * The columns of `build` cut into `parts` random consecutive slices, each a build of its own
+ * scanned over every row in random blocks, returned in a shuffled order.
+ */
+function scanColumnSlices(
+  cohort: Cohort,
+  program: Parameters<typeof prepareCandidates>[1],
+  options: CandidateOptions,
+  build: ReturnType<typeof prepareCandidates>,
+  seed: number,
+  parts: number,
+): CandidateSlice[] {
+  const random = seededRandom(seed ^ 0x5eed);
+  const cuts = new Set<number>();
+  while (cuts.size < Math.min(parts, build.cols) - 1)
+    cuts.add(1 + Math.floor(random() * (build.cols - 1)));
+  const bounds = [0, ...[...cuts].sort((a, b) => a - b), build.cols];
+  const slices = bounds.slice(1).map((to, s) => {
+    const from = bounds[s];
+    const slice = prepareCandidates(cohort, program, {
+      ...options,
+      left: [...build.leftIds],
+      right: build.rightIds.slice(from, to),
+    });
+    return {
+      from,
+      partial: build.rows === 0 ? slice.scan(0, 0) : scanInRandomBlocks(slice, seed + s, 1)[0],
+    };
+  });
+  return slices.sort(() => random() - 0.5);
+}
+
 describe('prepareCandidates', () => {
-  it('scanned in random blocks, in any order, by up to 3 partials, merges to exactly what buildCandidates gives, and that is the k best of the dense matrix', () => {
+  it('scanned in random blocks, in any order, by up to 3 partials (merge), or as up to 3 builds on slices of the columns (mergeSlices), gives exactly what buildCandidates gives, and that is the k best of the dense matrix', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
@@ -63,11 +98,53 @@ describe('prepareCandidates', () => {
           expect([build.rows, build.cols, build.k]).toEqual([expected.rows, expected.cols, k]);
           const merged = build.merge(scanInRandomBlocks(build, seed, threads));
           expectSameCandidates(merged, expected);
+          const slices = scanColumnSlices(cohort, program, options, build, seed, threads);
+          expectSameCandidates(build.mergeSlices(slices), expected);
           expectCandidatesOfMatrix(expected, buildCompatibility(cohort, program, rules), k);
         },
       ),
       { numRuns: numRuns(40) },
     );
+  });
+
+  it('mergeSlices rejects slices that leave a gap, overlap, miss rows or are not partials, with INVALID_INPUT naming each', () => {
+    const { cohort, program, weights, layout } = randomCase(31, 30);
+    const options = { weights, layout, k: 3 };
+    const build = prepareCandidates(cohort, program, options);
+    const sliceOf = (from: number, to: number, rows = build.rows): CandidatePartial => {
+      const slice = prepareCandidates(cohort, program, {
+        ...options,
+        left: [...build.leftIds],
+        right: build.rightIds.slice(from, to),
+      });
+      return slice.scan(0, rows);
+    };
+    const half = build.cols >> 1;
+    const gap = catchError(() =>
+      build.mergeSlices([
+        { from: 0, partial: sliceOf(0, half - 1) },
+        { from: half, partial: sliceOf(half, build.cols) },
+      ]),
+    );
+    expect(gap.code).toBe('INVALID_INPUT');
+    expect(gap.issues).toMatchObject([{ path: ['slices', 1, 'from'] }]);
+    const short = catchError(() => build.mergeSlices([{ from: 0, partial: sliceOf(0, half) }]));
+    expect(short.issues[0].message).toContain(`cover ${half} of the ${build.cols} columns`);
+    const rows = catchError(() =>
+      build.mergeSlices([
+        { from: 0, partial: sliceOf(0, half, build.rows - 1) },
+        { from: half, partial: sliceOf(half, build.cols) },
+      ]),
+    );
+    expect(rows.issues.map((i) => i.path)).toEqual([['slices', 0, 'partial']]);
+    expect(rows.issues[0].message).toContain('did not scan every row');
+    const shape = catchError(() =>
+      build.mergeSlices([
+        { from: 0, partial: { ...build.scan(0, build.rows), rowScores: new Float64Array(1) } },
+      ]),
+    );
+    expect(shape.issues).toMatchObject([{ code: 'INVALID_INPUT', path: ['slices', 0] }]);
+    expect(catchError(() => build.mergeSlices([])).issues).toMatchObject([{ path: ['slices'] }]);
   });
 
   it('a partial that crossed threads (structured clone) takes more rows and merges the same; a block scanned twice is skipped', () => {

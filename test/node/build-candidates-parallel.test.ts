@@ -29,7 +29,7 @@ describe('buildCandidatesParallel', () => {
     );
   });
 
-  it('buildCandidatesParallel(cohort) with more threads than rows, and with left and right chosen, still covers every row once', async () => {
+  it('buildCandidatesParallel(cohort) with more threads than rows or columns, and with left and right chosen, still covers every row and column once', async () => {
     const { cohort, program } = randomCase(7, 30);
     const left = cohort.ids.slice(0, 3);
     const right = cohort.ids.slice(5, 25);
@@ -47,6 +47,12 @@ describe('buildCandidatesParallel', () => {
     expect(seen[0]).toBe(0);
     expect(seen.at(-1)).toBe(3);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
+    // Three columns for five threads: a slice of one column each.
+    const swapped = { left: right, right: left, k: 4 };
+    expectSameCandidates(
+      await buildCandidatesParallel(cohort, program, { ...swapped, threads: 5 }),
+      buildCandidates(cohort, program, swapped),
+    );
   });
 
   it('buildCandidatesParallel(cohort, program, { scorers: [custom] }) scans on the calling thread, since functions cannot cross threads', async () => {

@@ -1,30 +1,31 @@
 /**
- * Worker-thread entry of `buildCandidatesParallel`: binds the scorers and rules to its own copy
- * of the cohort, then takes blocks of rows from a shared counter until none is left, scanning
- * them all into one partial (its rows' heaps, and column heaps over its rows), which it
- * transfers back when done.
+ * Worker-thread entry of `buildCandidatesParallel`: takes the next slice of the columns from a
+ * shared counter, binds the scorers and rules to its own copy of the cohort for those columns,
+ * scans every row against them into one partial (every row's k best among its columns, and its
+ * columns' k best rows), and transfers it back when done.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { type CandidatePartial, prepareCandidates } from '../../index.js';
+import { prepareCandidates } from '../../index.js';
 import type { CandidatesWorkerData, CandidatesWorkerResult } from './candidates-protocol.js';
 
 const data = workerData as CandidatesWorkerData;
-const build = prepareCandidates(data.cohort, data.program, data.options);
 const control = new Int32Array(data.control);
-let partial: CandidatePartial | undefined;
-// control[0]: next row to take; control[1]: set by the main thread to stop early;
-// control[2]: rows done, read by the main thread for progress.
-while (Atomics.load(control, 1) === 0) {
-  const from = Atomics.add(control, 0, data.block);
-  if (from >= build.rows) break;
-  const to = Math.min(from + data.block, build.rows);
-  partial = build.scan(from, to, partial);
-  Atomics.add(control, 2, to - from);
+// control[0]: the next slice to take; control[1]: set by the main thread to stop early;
+// control[2]: rows done over all workers, read by the main thread for progress.
+const slice = Atomics.add(control, 0, 1);
+const from = data.bounds[slice];
+const build = prepareCandidates(data.cohort, data.program, {
+  ...data.options,
+  right: data.columns.slice(from, data.bounds[slice + 1]),
+});
+let partial = build.scan(0, 0);
+for (let start = 0; start < build.rows && Atomics.load(control, 1) === 0; start += data.block) {
+  const end = Math.min(start + data.block, build.rows);
+  partial = build.scan(start, end, partial);
+  Atomics.add(control, 2, end - start);
 }
-const result: CandidatesWorkerResult = { partial };
+const result: CandidatesWorkerResult = { from, partial };
 parentPort?.postMessage(
   result,
-  partial === undefined
-    ? []
-    : Object.values(partial).map((a: ArrayBufferView) => a.buffer as ArrayBuffer),
+  Object.values(partial).map((a: ArrayBufferView) => a.buffer as ArrayBuffer),
 );
