@@ -116,6 +116,22 @@ const BLOCK = 64;
  * candidates.forLeft.offsets.length === build.rows + 1;
  * //=> true
  * ```
+ * @example
+ * ```ts
+ * // Or split the columns: one build per slice, each scanned over every row.
+ * const build = prepareCandidates(cohort, undefined, { k: 3 });
+ * const cut = build.cols >> 1;
+ * const slices = [[0, cut], [cut, build.cols]].map(([from, to]) => {
+ *   const slice = prepareCandidates(cohort, undefined, {
+ *     k: 3,
+ *     left: [...build.leftIds],
+ *     right: build.rightIds.slice(from, to),
+ *   });
+ *   return { from, partial: slice.scan(0, slice.rows) };
+ * });
+ * build.mergeSlices(slices).edges.rows.length > 0; // the same candidates as above
+ * //=> true
+ * ```
  */
 export function prepareCandidates(
   cohort: Cohort,
