@@ -4,8 +4,8 @@ import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { baseOf } from './_internal/base.js';
 import { BIN_STRIDE, BINS, CandidateBound } from './_internal/candidate-bound.js';
 import { unionEdges } from './_internal/candidate-edges.js';
-import { listHeaps, offer } from './_internal/candidate-heaps.js';
-import { combineSlices, type Shape } from './_internal/column-slices.js';
+import { listHeaps, offer, offerAll } from './_internal/candidate-heaps.js';
+import { combineSlices } from './_internal/column-slices.js';
 import { checkAborted, RowKernel } from './_internal/row-kernel.js';
 import { type CompatibilityOptions, setup as prepare, type Setup } from './_internal/setup.js';
 import type { CompatibilityCandidates } from './types.js';
@@ -86,6 +86,14 @@ export interface CandidateRows {
 export interface CandidateSlice {
   readonly from: number;
   readonly partial: CandidatePartial;
+}
+
+/** The sizes of a build's partials (`rowK`, `colK`: heap slots per row and per column). */
+export interface Shape {
+  readonly rows: number;
+  readonly cols: number;
+  readonly rowK: number;
+  readonly colK: number;
 }
 
 const BLOCK = 64;
@@ -177,8 +185,8 @@ export function prepareCandidatesNamed(
     cols,
     k,
     program: setup.program,
-    leftIds: Array.from(setup.left, (i) => cohort.ids[i]),
-    rightIds: Array.from(setup.right, (i) => cohort.ids[i]),
+    leftIds: Object.freeze(Array.from(setup.left, (i) => cohort.ids[i])),
+    rightIds: Object.freeze(Array.from(setup.right, (i) => cohort.ids[i])),
     custom: setup.scorers.some((s) => s.custom) || setup.constraints.some((c) => c.custom),
     scan(from, to, into) {
       checkRange(api, from, to, rows);
@@ -547,19 +555,18 @@ function mergePartials(
       for (let j = 0; j < cols; j++) {
         const base = j * colK;
         const n = Math.min(p.perRight[j], colK);
-        for (let x = 0; x < n; x++) {
-          const had = perRight[j];
-          offer(
-            colScores,
-            colPartners,
-            base,
-            Math.min(had, colK),
-            colK,
-            p.colScores[base + x],
-            p.colPartners[base + x],
-          );
-          perRight[j] = had + 1;
-        }
+        perRight[j] = offerAll(
+          colScores,
+          colPartners,
+          base,
+          perRight[j],
+          colK,
+          p.colScores,
+          p.colPartners,
+          base,
+          n,
+          0,
+        );
       }
     }
     // `perRight` counted kept rows to size the heaps; now the allowed partners of each column.

@@ -57,6 +57,30 @@ export function offer(
 }
 
 /**
+ * Offers `count` entries of another heap (from `fromBase`, partners shifted by `shift`) to the
+ * heap at `base`, which has been offered `held` so far (its size is `min(held, k)`); returns the
+ * offers so far, `held + count`. Merging heaps this way keeps the same k whatever the order.
+ */
+export function offerAll(
+  score: Float64Array,
+  partner: Int32Array,
+  base: number,
+  held: number,
+  k: number,
+  fromScore: Float64Array,
+  fromPartner: Int32Array,
+  fromBase: number,
+  count: number,
+  shift: number,
+): number {
+  for (let x = 0; x < count; x++, held++) {
+    const at = fromBase + x;
+    offer(score, partner, base, Math.min(held, k), k, fromScore[at], fromPartner[at] + shift);
+  }
+  return held;
+}
+
+/**
  * The heaps as CSR lists, best first (score down, then partner index up). `counts[o]` is how
  * many candidates were offered to owner o; the heaps are read, never changed.
  */

@@ -1,14 +1,6 @@
 import { PeermatchError, type PeermatchIssue } from '../../errors.js';
-import type { CandidatePartial, CandidateSlice } from '../prepare-candidates.js';
-import { offer } from './candidate-heaps.js';
-
-/** The sizes of a build's partials. */
-export interface Shape {
-  readonly rows: number;
-  readonly cols: number;
-  readonly rowK: number;
-  readonly colK: number;
-}
+import type { CandidatePartial, CandidateSlice, Shape } from '../prepare-candidates.js';
+import { offerAll } from './candidate-heaps.js';
 
 /**
  * One partial of the whole build from the partials of builds on consecutive column slices, each
@@ -36,21 +28,19 @@ export function combineSlices(
     const width = partial.perRight.length;
     const sliceK = Math.min(k, width);
     for (let i = 0; i < rows; i++) {
-      const base = i * sliceK;
       const kept = Math.min(partial.perLeft[i], sliceK);
-      for (let x = base; x < base + kept; x++) {
-        const held = Math.min(perLeft[i], rowK);
-        offer(
-          rowScores,
-          rowPartners,
-          i * rowK,
-          held,
-          rowK,
-          partial.rowScores[x],
-          from + partial.rowPartners[x],
-        );
-        perLeft[i]++;
-      }
+      perLeft[i] = offerAll(
+        rowScores,
+        rowPartners,
+        i * rowK,
+        perLeft[i],
+        rowK,
+        partial.rowScores,
+        partial.rowPartners,
+        i * sliceK,
+        kept,
+        from,
+      );
     }
     perRight.set(partial.perRight, from);
     colScores.set(partial.colScores, from * colK);
