@@ -11,6 +11,13 @@ export const EDGE = 0;
 export const VERTEX = 1;
 export const BLOSSOM = 2;
 
+/**
+ * `parent` of a dissolved blossom id, until the ids are reclaimed: vertices and blossoms that
+ * cached it as their top-level blossom find out on their next lookup, so dissolving a blossom
+ * does not touch every vertex inside it.
+ */
+export const DEAD = -2;
+
 /** The state of one run of the blossom algorithm. */
 export class BlossomState {
   readonly single: boolean;
@@ -41,6 +48,11 @@ export class BlossomState {
   poolLength: number;
   readonly unused: Int32Array;
   unusedTop: number;
+  /** Dissolved blossom ids (`parent` {@link DEAD}), reclaimed when `unused` runs out. */
+  readonly dead: Int32Array;
+  deadCount: number;
+  /** Workspace of `topBlossom`: the nodes a lookup climbed through. */
+  readonly climb: Int32Array;
   readonly dual: Float64Array;
   readonly allowed: Int32Array;
   stamp: number;
@@ -123,8 +135,8 @@ export class BlossomState {
     // 0 free, 1 S, 2 T; 5 marks a breadcrumb in scanBlossom; -1 for recycled blossom ids.
     this.label = new Int8Array(this.n2);
     this.labelEnd = new Int32Array(this.n2).fill(-1);
-    this.inBlossom = new Int32Array(this.n);
-    for (let v = 0; v < this.n; v++) this.inBlossom[v] = v;
+    this.inBlossom = new Int32Array(this.n2);
+    for (let x = 0; x < this.n2; x++) this.inBlossom[x] = x;
     this.parent = new Int32Array(this.n2).fill(-1);
     this.base = new Int32Array(this.n2).fill(-1);
     for (let v = 0; v < this.n; v++) this.base[v] = v;
@@ -147,6 +159,9 @@ export class BlossomState {
     this.unused = new Int32Array(Math.max(this.n, 1));
     this.unusedTop = 0;
     for (let b = this.n; b < this.n2; b++) this.unused[this.unusedTop++] = b;
+    this.dead = new Int32Array(Math.max(this.n, 1));
+    this.deadCount = 0;
+    this.climb = new Int32Array(this.n2);
     this.dual = new Float64Array(this.n2);
     // Edge k is known tight in the current stage (or phase) when allowed[k] === stamp.
     this.allowed = new Int32Array(this.m);
@@ -231,18 +246,58 @@ export class BlossomState {
   }
 
   /**
-   * The top-level blossom of vertex x (x itself when in none). `inBlossom[x]` caches an
-   * ancestor of x, climbed through `parent` and updated here, so nesting a large blossom into a
-   * new one touches only the new blossom's children, not every vertex inside; the expansions
-   * reset the cache of the vertices they release.
+   * The top-level blossom of vertex x (x itself when in none). `inBlossom` caches, for every
+   * vertex and blossom, an ancestor (or itself), or a dissolved blossom ({@link DEAD}); a
+   * lookup climbs through `parent`, jumping along the live caches it meets, and points every
+   * node it climbed through at the top. So nesting a large blossom into a new one touches only
+   * the new blossom's children, and dissolving one only its children, not every vertex inside.
    */
   topBlossom(x: number): number {
-    let b = this.inBlossom[x];
-    if (this.parent[b] === -1) return b;
-    do b = this.parent[b];
-    while (this.parent[b] !== -1);
-    this.inBlossom[x] = b;
+    const { inBlossom, parent } = this;
+    const cached = inBlossom[x];
+    if (parent[cached] === -1) return cached;
+    let node = parent[cached] === DEAD ? x : cached;
+    let length = 0;
+    for (;;) {
+      const up = parent[node];
+      if (up === -1) break;
+      this.climb[length++] = node;
+      const jump = inBlossom[up];
+      node = parent[jump] === DEAD ? up : jump;
+    }
+    inBlossom[x] = node;
+    for (let i = 0; i < length; i++) inBlossom[this.climb[i]] = node;
+    return node;
+  }
+
+  /** A fresh blossom id, top-level, that no cache points at. */
+  takeBlossomId(): number {
+    if (this.unusedTop === 0) this.reclaim();
+    const b = this.unused[--this.unusedTop];
+    this.parent[b] = -1;
+    this.inBlossom[b] = b;
     return b;
+  }
+
+  /**
+   * Marks blossom b dissolved (its children already top-level): caches that point at it are
+   * found stale on their next lookup, and its id is reused once `reclaim` has cleared them.
+   */
+  retire(b: number): void {
+    this.parent[b] = DEAD;
+    this.dead[this.deadCount++] = b;
+  }
+
+  /**
+   * Makes the dissolved ids usable again once the unused ones run out: at most ⌊n/2⌋ blossoms
+   * are alive at a time and `unused` starts with n ids, so this O(n) pass comes after at least
+   * n/2 blossoms were dissolved.
+   */
+  private reclaim(): void {
+    const { inBlossom, parent } = this;
+    for (let x = 0; x < this.n2; x++) if (parent[inBlossom[x]] === DEAD) inBlossom[x] = x;
+    for (let i = 0; i < this.deadCount; i++) this.unused[this.unusedTop++] = this.dead[i];
+    this.deadCount = 0;
   }
 
   slack(k: number): number {
