@@ -367,10 +367,9 @@ export function matchReciprocal(
   progress?.('matrix', 1, 1);
   checkAborted(opts.signal, 'before solving');
 
-  const control = controlOf(o);
   let solved: Solved;
   if (o.structure === 'pairs') {
-    solved = solvePairs(n, pairEdges(n, pairScore, o.candidates), o.objective, control);
+    solved = solvePairs(n, pairEdges(n, pairScore, o.candidates), o);
   } else {
     // Staying out is worth 0, or, for coverage, less than any difference in teaching totals
     // (at most n), so covering one more peer always wins.
@@ -382,7 +381,7 @@ export function matchReciprocal(
           a === b ? stayOut : linkUsable(a, b) ? scores[a * n + b] : Number.NEGATIVE_INFINITY;
       }
     }
-    const cover = cycleCover({ n, data }, { maxLength: o.maxRingLength, ...control });
+    const cover = cycleCover({ n, data }, { maxLength: o.maxRingLength, ...controlOf(o) });
     solved = { cycles: cover.cycles, split: cover.fromSplit, cut: cover.cut };
   }
   checkAborted(opts.signal, 'after solving');
@@ -420,10 +419,11 @@ type Options = ReturnType<typeof readOptions>;
 
 /**
  * What the solvers get: the caller's signal, and progress reported under `'solve'`. The
- * blossom's fractional start (its phase `'start'`) is left out: `'solve'` counts pairs formed,
- * and one phase must not count two things (it would go back to 0 half way).
+ * blossom's fractional start (its phase `'start'`) is reported as `'solve'` at 0 of `pairs`
+ * (the blossom's own total): `'solve'` counts pairs formed, and one phase must not count two
+ * things (it would go back to 0 half way), but the start's time belongs to the solve.
  */
-function controlOf(o: Options) {
+function controlOf(o: Options, pairs?: number) {
   const { opts, progress } = o;
   return {
     ...(opts.signal === undefined ? {} : { signal: opts.signal }),
@@ -432,21 +432,17 @@ function controlOf(o: Options) {
       : {
           onProgress: (phase: string, done: number, total: number) => {
             if (phase !== 'start') progress('solve', done, total);
+            else if (done === 0 && pairs !== undefined) progress('solve', 0, pairs);
           },
         }),
   };
 }
 
 /** The blossom on the pair graph: every peer's partner, as cycles of two. */
-function solvePairs(
-  n: number,
-  edges: WeightedEdgeArrays,
-  objective: Options['objective'],
-  control: ReturnType<typeof controlOf>,
-): Solved {
+function solvePairs(n: number, edges: WeightedEdgeArrays, o: Options): Solved {
   const { mate } = maxWeightMatching(n, edges, {
-    maxCardinality: objective === 'coverage',
-    ...control,
+    maxCardinality: o.objective === 'coverage',
+    ...controlOf(o, Math.floor(n / 2)),
   });
   const cycles: Int32Array[] = [];
   for (let a = 0; a < n; a++) if (mate[a] > a) cycles.push(Int32Array.of(a, mate[a]));
@@ -502,7 +498,7 @@ function pairsOnCandidates(
     edges.to[t] = pairB[e];
     edges.weight[t++] = weights[e];
   }
-  const solved = solvePairs(n, edges, o.objective, controlOf(o));
+  const solved = solvePairs(n, edges, o);
   checkAborted(opts.signal, 'after solving');
   progress?.('report', 0, 1);
 

@@ -210,8 +210,8 @@ describe('matchReciprocal on the top-k path (program.matching.denseLimit exceede
     });
     const phases = reports.map((r) => r[0]).filter((x, i, all) => i === 0 || all[i - 1] !== x);
     expect(phases).toEqual(['candidates', 'solve', 'report']);
-    // Each phase runs from 0 to its total without going back (the blossom's own start is not
-    // reported under 'solve', whose count is pairs formed).
+    // Each phase runs from 0 to its total without going back (the blossom's own start is the
+    // beginning of 'solve', at 0 pairs formed).
     for (const phase of phases) {
       const mine = reports.filter((r) => r[0] === phase);
       expect(mine[0][1]).toBe(0);
