@@ -253,9 +253,13 @@ export class BlossomState {
    * the new blossom's children, and dissolving one only its children, not every vertex inside.
    */
   topBlossom(x: number): number {
+    const cached = this.inBlossom[x];
+    return this.parent[cached] === -1 ? cached : this.climbToTop(x, cached);
+  }
+
+  /** {@link topBlossom} when x's cache is not the top: kept apart so the common case inlines. */
+  private climbToTop(x: number, cached: number): number {
     const { inBlossom, parent } = this;
-    const cached = inBlossom[x];
-    if (parent[cached] === -1) return cached;
     let node = parent[cached] === DEAD ? x : cached;
     let length = 0;
     for (;;) {
