@@ -27,7 +27,7 @@ import {
   graphPeerNeighbourhood,
 } from './_internal/peer-graph.js';
 import { assemble, balancedScore, resultOf, type Solved } from './_internal/reciprocal-result.js';
-import { reciprocalTopK } from './_internal/reciprocal-scan.js';
+import { ownScans, reciprocalTopK } from './_internal/reciprocal-scan.js';
 import { densePeerNeighbourhood, reciprocalUnmatched } from './_internal/reciprocal-unmatched.js';
 import {
   DEFAULT_STABILITY_LIMIT,
@@ -451,7 +451,8 @@ function solvePairs(n: number, edges: WeightedEdgeArrays, o: Options): Solved {
 
 /**
  * The top-k path of pairs: each peer's `scan` best receivers and givers (`buildCandidates`, or
- * `options.scan` as given), both directions of every candidate pair scored in one batch, the
+ * `options.scan` as given), the directions of the candidate pairs scored in one batch (both
+ * for a scan given, the one no list holds for the call's own: `buildPeerGraph`), the
  * blossom on each peer's `k` best pairs allowed both ways, and the reports judged on the
  * candidate graph. Memory O(n·k), never n².
  */
@@ -480,7 +481,8 @@ function pairsOnCandidates(
     const s = balancedScore(Math.min(x, y), (x + y) / 2, lambda);
     return s >= minScore ? s : Number.NEGATIVE_INFINITY;
   };
-  const graph = buildPeerGraph(candidates, scorer, scoreOf);
+  const own = opts.scan === undefined || ownScans.has(opts.scan);
+  const graph = buildPeerGraph(candidates, scorer, scoreOf, own);
   checkAborted(opts.signal, 'before solving');
   // The blossom gets the suitable pairs in the order the dense path would list them.
   const { pairA, pairB, pairScore: weights } = graph;

@@ -10,7 +10,7 @@ import {
   type ProgramInput,
   parseProgram,
 } from '../index.js';
-import { reciprocalTopK } from '../modes/_internal/reciprocal-scan.js';
+import { ownScans, reciprocalTopK } from '../modes/_internal/reciprocal-scan.js';
 import { sideIds, threadsIssue } from './_internal/parallel-options.js';
 import { scanOnThreads } from './_internal/scan-on-threads.js';
 
@@ -32,8 +32,10 @@ export interface MatchReciprocalParallelOptions extends Omit<MatchReciprocalOpti
  * `buildCandidatesParallel` (the `k` `matchReciprocal` would scan with) and passes them to
  * `matchReciprocal(…, { scan })`; at or below the limit, and for rings, it is the plain call (no
  * worker is started). The result is the same as `matchReciprocal` gives, bit for bit; only the
- * scan, which dominates large runs, is shared between the threads (scoring the candidate pairs
- * both ways, the blossom and the report stay on the calling thread).
+ * scan, which dominates large runs, is shared between the threads (scoring the directions of
+ * the candidate pairs no list holds, the blossom and the report stay on the calling thread).
+ * The scan is passed on as the call's own: built under its options, its lists' scores are
+ * taken as they are, not scored again as a scan from elsewhere is.
  *
  * The options are checked before any worker starts. `onProgress` reports the same phases as
  * `matchReciprocal` (`'candidates'` from the workers, then `'solve'`, `'report'`). Custom
@@ -87,5 +89,6 @@ export async function matchReciprocalParallel(
     { ...rest, threads },
     { left: peers, right: peers, layout: 'square', k },
   );
+  ownScans.add(scan);
   return matchReciprocal(cohort, program, { ...rest, scan });
 }

@@ -127,6 +127,28 @@ describe('matchReciprocal(cohort, program, { scan })', () => {
       for (const ring of result.rings ?? []) expect(ring.memberIds).not.toEqual([x, y]);
     });
 
+    it("matchReciprocal scores a scan given again under its own rules: a pair the scan's looser rules listed both ways, which this call forbids one way, is not made", () => {
+      const own = matchReciprocal(cohort, undefined, { ...options, scan: build() });
+      const [x, y] = own.rings?.[0]?.memberIds ?? [];
+      expect(x).toBeDefined();
+      // x may not give to y; y may still give to x. The scan, built without the rule, lists both.
+      const oneWay: Constraint = {
+        name: 'oneWay',
+        prepare: ({ cohort: c }) => ({
+          allows: (giver, receiver) => !(c.ids[giver] === x && c.ids[receiver] === y),
+          violations: () => [],
+        }),
+      };
+      const result = matchReciprocal(cohort, undefined, {
+        ...options,
+        constraints: [oneWay],
+        scan: build(),
+      });
+      expect(result.stats.matched).toBeGreaterThan(0);
+      for (const ring of result.rings ?? [])
+        expect([...ring.memberIds].sort()).not.toEqual([x, y].sort());
+    });
+
     it('matchReciprocal rejects a scan narrower than the one it would make', () => {
       const narrow = issueOf(() =>
         matchReciprocal(cohort, undefined, { ...options, scan: build({ k: 2 }) }),

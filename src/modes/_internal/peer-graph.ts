@@ -28,47 +28,69 @@ export interface PeerGraph {
 }
 
 /**
- * Builds the candidate graph: the union of both candidate lists as unordered pairs, then both
- * directions of each scored again in one batch (a list holds only the direction it ranked),
- * keeping the pairs allowed both ways. O(n·k log(n·k)) time and memory, never n².
+ * Builds the candidate graph: the union of both candidate lists as unordered pairs, the
+ * directions to score (a list holds only the direction it ranked) scored in one batch, keeping
+ * the pairs allowed both ways. O(n·k log(n·k)) time and memory, never n².
+ *
+ * `ownScan`: the candidates were scanned by this very call, under its program, scorers and
+ * rules, so the direction a list holds is taken as it is (bit for bit what scoring it again
+ * gives, and allowed) and only the other direction is scored: about half the scoring. A scan
+ * from anywhere else is scored again both ways, which keeps a scan built under other rules
+ * from pairing anyone those rules would not.
+ *
+ * @example
+ * ```ts
+ * const graph = buildPeerGraph(candidates, pairScorer(API, cohort, program, options), scoreOf, true);
+ * graph.pairA.length; // pairs allowed both ways
+ * ```
  */
 export function buildPeerGraph(
   candidates: CompatibilityCandidates,
   scorer: PairScorer,
   pairScoreOf: (x: number, y: number) => number,
+  ownScan: boolean,
 ): PeerGraph {
   const n = candidates.rows;
-  const { forLeft, forRight } = candidates;
-  // Keys a·n + b (a < b) stay exact in a double up to n ≈ 9.4·10⁷ peers.
-  const keys = new Float64Array(forLeft.partners.length + forRight.partners.length);
-  let size = 0;
-  for (const lists of [forLeft, forRight]) {
-    for (let a = 0; a < n; a++) {
-      for (let p = lists.offsets[a]; p < lists.offsets[a + 1]; p++) {
-        const b = lists.partners[p];
-        if (b !== a) keys[size++] = a < b ? a * n + b : b * n + a;
-      }
+  const {
+    a: pairsA,
+    b: pairsB,
+    ab,
+    ba,
+  } = ownScan ? listedPairs(candidates) : unlistedPairs(candidates);
+  const m = pairsA.length;
+  // One batch for every direction no list holds (NaN): giver, receiver and where it goes.
+  let missing = 0;
+  for (let t = 0; t < m; t++)
+    missing += (Number.isNaN(ab[t]) ? 1 : 0) + (Number.isNaN(ba[t]) ? 1 : 0);
+  const givers = new Int32Array(missing);
+  const receivers = new Int32Array(missing);
+  for (let t = 0, x = 0; t < m; t++) {
+    if (Number.isNaN(ab[t])) {
+      givers[x] = pairsA[t];
+      receivers[x++] = pairsB[t];
+    }
+    if (Number.isNaN(ba[t])) {
+      givers[x] = pairsB[t];
+      receivers[x++] = pairsA[t];
     }
   }
-  const sorted = keys.subarray(0, size).sort();
-  let m = 0;
-  for (let t = 0; t < size; t++)
-    if (t === 0 || sorted[t] !== sorted[t - 1]) sorted[m++] = sorted[t];
-  const givers = new Int32Array(2 * m);
-  const receivers = new Int32Array(2 * m);
-  for (let t = 0; t < m; t++) {
-    const a = Math.floor(sorted[t] / n);
-    const b = sorted[t] - a * n;
-    givers[t] = a;
-    receivers[t] = b;
-    givers[m + t] = b;
-    receivers[m + t] = a;
+  const scored = new Float64Array(missing);
+  const scoredAllowed = new Uint8Array(missing);
+  scorer.score(givers, receivers, scored, scoredAllowed);
+  // Listed directions are allowed; a pair needs both.
+  const allowed = new Uint8Array(m).fill(1);
+  for (let t = 0, x = 0; t < m; t++) {
+    if (Number.isNaN(ab[t])) {
+      ab[t] = scored[x];
+      allowed[t] &= scoredAllowed[x++];
+    }
+    if (Number.isNaN(ba[t])) {
+      ba[t] = scored[x];
+      allowed[t] &= scoredAllowed[x++];
+    }
   }
-  const scores = new Float64Array(2 * m);
-  const allowed = new Uint8Array(2 * m);
-  scorer.score(givers, receivers, scores, allowed);
   let kept = 0;
-  for (let t = 0; t < m; t++) if (allowed[t] === 1 && allowed[m + t] === 1) kept++;
+  for (let t = 0; t < m; t++) kept += allowed[t];
   const pairA = new Int32Array(kept);
   const pairB = new Int32Array(kept);
   const pairScore = new Float64Array(kept);
@@ -76,14 +98,14 @@ export function buildPeerGraph(
   const backward = new Float64Array(kept);
   const offsets = new Int32Array(n + 1);
   for (let t = 0, e = 0; t < m; t++) {
-    if (allowed[t] !== 1 || allowed[m + t] !== 1) continue;
-    pairA[e] = givers[t];
-    pairB[e] = receivers[t];
-    forward[e] = scores[t];
-    backward[e] = scores[m + t];
-    pairScore[e] = pairScoreOf(scores[t], scores[m + t]);
-    offsets[givers[t] + 1]++;
-    offsets[receivers[t] + 1]++;
+    if (allowed[t] !== 1) continue;
+    pairA[e] = pairsA[t];
+    pairB[e] = pairsB[t];
+    forward[e] = ab[t];
+    backward[e] = ba[t];
+    pairScore[e] = pairScoreOf(ab[t], ba[t]);
+    offsets[pairsA[t] + 1]++;
+    offsets[pairsB[t] + 1]++;
     e++;
   }
   for (let a = 0; a < n; a++) offsets[a + 1] += offsets[a];
@@ -112,6 +134,100 @@ export function buildPeerGraph(
     balanced[p] = pairScore[e];
   }
   return { n, offsets, peers, gives, receives, balanced, pairOf, pairA, pairB, pairScore };
+}
+
+/**
+ * Unordered pairs `a < b` in (a, b) order, with `d(a → b)` in `ab` and `d(b → a)` in `ba`, or
+ * NaN where it is still to be scored.
+ */
+interface Pairs {
+  readonly a: Int32Array;
+  readonly b: Int32Array;
+  readonly ab: Float64Array;
+  readonly ba: Float64Array;
+}
+
+/** Every pair on a list, neither direction taken from it. */
+function unlistedPairs(candidates: CompatibilityCandidates): Pairs {
+  const n = candidates.rows;
+  const { forLeft, forRight } = candidates;
+  // Keys a·n + b (a < b) stay exact in a double up to n ≈ 9.4·10⁷ peers.
+  const keys = new Float64Array(forLeft.partners.length + forRight.partners.length);
+  let size = 0;
+  for (const lists of [forLeft, forRight]) {
+    for (let a = 0; a < n; a++) {
+      for (let p = lists.offsets[a]; p < lists.offsets[a + 1]; p++) {
+        const b = lists.partners[p];
+        if (b !== a) keys[size++] = a < b ? a * n + b : b * n + a;
+      }
+    }
+  }
+  const sorted = keys.subarray(0, size).sort();
+  let m = 0;
+  for (let t = 0; t < size; t++)
+    if (t === 0 || sorted[t] !== sorted[t - 1]) sorted[m++] = sorted[t];
+  const a = new Int32Array(m);
+  const b = new Int32Array(m);
+  for (let t = 0; t < m; t++) {
+    a[t] = Math.floor(sorted[t] / n);
+    b[t] = sorted[t] - a[t] * n;
+  }
+  return {
+    a,
+    b,
+    ab: new Float64Array(m).fill(Number.NaN),
+    ba: new Float64Array(m).fill(Number.NaN),
+  };
+}
+
+/**
+ * Every pair on a list, with the directions the lists hold. The union edges (directed row →
+ * column, sorted by row then column, each once) give `d(a → b)` for a < b in order; those with
+ * a > b are bucketed by their column, where they arrive by row, so each peer's two sorted runs
+ * merge without a sort.
+ */
+function listedPairs(candidates: CompatibilityCandidates): Pairs {
+  const n = candidates.rows;
+  const { rows, cols, scores } = candidates.edges;
+  const edges = rows.length;
+  // Edges r → c with r > c, by c: each bucket's rows ascending.
+  const start = new Int32Array(n + 1);
+  for (let e = 0; e < edges; e++) if (rows[e] > cols[e]) start[cols[e] + 1]++;
+  for (let c = 0; c < n; c++) start[c + 1] += start[c];
+  const fill = start.slice(0, n);
+  const upRow = new Int32Array(start[n]);
+  const upScore = new Float64Array(start[n]);
+  for (let e = 0; e < edges; e++) {
+    if (rows[e] <= cols[e]) continue;
+    const at = fill[cols[e]]++;
+    upRow[at] = rows[e];
+    upScore[at] = scores[e];
+  }
+  // Each pair has at least one edge.
+  const most = edges;
+  const a = new Int32Array(most);
+  const b = new Int32Array(most);
+  const ab = new Float64Array(most);
+  const ba = new Float64Array(most);
+  let m = 0;
+  let e = 0;
+  for (let x = 0; x < n; x++) {
+    // x's own edges to higher peers (sorted by column), merged with the higher peers' edges to x.
+    while (e < edges && rows[e] < x) e++;
+    while (e < edges && rows[e] === x && cols[e] <= x) e++;
+    let u = start[x];
+    const uEnd = start[x + 1];
+    while ((e < edges && rows[e] === x) || u < uEnd) {
+      const own = e < edges && rows[e] === x ? cols[e] : n;
+      const other = u < uEnd ? upRow[u] : n;
+      a[m] = x;
+      b[m] = Math.min(own, other);
+      ab[m] = own <= other ? scores[e++] : Number.NaN;
+      ba[m] = other <= own ? upScore[u++] : Number.NaN;
+      m++;
+    }
+  }
+  return { a: a.subarray(0, m), b: b.subarray(0, m), ab: ab.subarray(0, m), ba: ba.subarray(0, m) };
 }
 
 /** Where `b` sits in `a`'s adjacency, or -1 when the pair is not in the graph. */

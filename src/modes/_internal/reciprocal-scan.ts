@@ -1,3 +1,12 @@
+import type { CompatibilityCandidates } from '../../compatibility/types.js';
+
+/**
+ * Scans `matchReciprocalParallel` built for the one `matchReciprocal` call it passes them to,
+ * under that call's program and options: their lists' scores are used as they are, like the
+ * call's own scan (`buildPeerGraph`). Never handed to anyone else.
+ */
+export const ownScans = new WeakSet<CompatibilityCandidates>();
+
 /** Top-k path: receivers and givers scanned per peer for each pair partner kept. */
 const SCAN_FACTOR = 3;
 /** `buildCandidates`' largest `k`. */
