@@ -21,9 +21,6 @@ import type { Setup } from './setup.js';
  */
 const SLACK = 1e-9;
 
-/** Wishes of a group of wanted skills valued without a loop (the rest, rarely any, with one). */
-const SLOTS = 4;
-
 /** Bins of the histogram of a row's bounds. */
 export const BINS = 256;
 
@@ -99,19 +96,19 @@ export class CandidateBound {
   /** Per column: its group of wanted skills (same skills, levels and priorities). */
   private readonly wishesOf: Int32Array;
   /**
-   * Per group of wanted skills: its first {@link SLOTS} wishes in `slotCell` / `slotPriority`
-   * (unused slots: priority 0), so the row loop over groups has no inner branch…
+   * Per group of wanted skills, its coverage term when the row covers none of its wishes:
+   * `wCoverage × NEUTRAL` for a group without wishes, else 0.
    */
-  private readonly slotCell: Int32Array;
-  private readonly slotPriority: Float64Array;
-  /** …1 / its priorities' sum (0 when none), and NEUTRAL when it has none (else 0)… */
-  private readonly wishScale: Float64Array;
-  private readonly wishNeutral: Float64Array;
-  /** …and the groups with more wishes, whose whole lists are in `wishCell` / `wishPriority` (CSR). */
-  private readonly longWishes: Int32Array;
-  private readonly wishOffsets: Int32Array;
-  private readonly wishCell: Int32Array;
-  private readonly wishPriority: Float64Array;
+  private readonly wishBase: Float64Array;
+  /**
+   * The wishes by cell (`skill × LEVELS + level`), CSR over cells: the group each belongs to and
+   * its share of that group's term, `wCoverage × priority / the group's priorities' sum`. A row
+   * adds `share × its table value` for the cells its offers reach, and no other: most groups
+   * want nothing a given row offers.
+   */
+  private readonly cellStart: Int32Array;
+  private readonly cellGroup: Int32Array;
+  private readonly cellShare: Float64Array;
   /** For the current row: each group's coverage term. */
   private readonly wishValue: Float64Array;
 
@@ -211,36 +208,30 @@ export class CandidateBound {
     this.wishesOf = wishes.keys;
     const first = new Int32Array(wishes.count).fill(-1);
     for (let j = cols - 1; j >= 0; j--) first[wishes.keys[j]] = right[j];
-    this.wishOffsets = new Int32Array(wishes.count + 1);
-    for (let g = 0; g < wishes.count; g++) {
-      const r = first[g];
-      this.wishOffsets[g + 1] = this.wishOffsets[g] + (offsets[r + 1] - offsets[r]);
-    }
-    this.wishCell = new Int32Array(this.wishOffsets[wishes.count]);
-    this.wishPriority = new Float64Array(this.wishOffsets[wishes.count]);
-    this.slotCell = new Int32Array(wishes.count * SLOTS);
-    this.slotPriority = new Float64Array(wishes.count * SLOTS);
-    this.wishScale = new Float64Array(wishes.count);
-    this.wishNeutral = new Float64Array(wishes.count);
+    this.wishBase = new Float64Array(Math.max(1, wishes.count));
     this.wishValue = new Float64Array(Math.max(1, wishes.count));
-    const long: number[] = [];
+    const cells = Math.max(1, cohort.skills.names.length * LEVELS);
+    this.cellStart = new Int32Array(cells + 1);
     for (let g = 0; g < wishes.count; g++) {
       const r = first[g];
-      for (let x = offsets[r], at = this.wishOffsets[g]; x < offsets[r + 1]; x++, at++) {
-        this.wishCell[at] = values[x] * LEVELS + levels[x];
-        this.wishPriority[at] = priorities[x];
-        const slot = x - offsets[r];
-        if (slot < SLOTS) {
-          this.slotCell[g * SLOTS + slot] = this.wishCell[at];
-          this.slotPriority[g * SLOTS + slot] = priorities[x];
-        }
+      for (let x = offsets[r]; x < offsets[r + 1]; x++) {
+        this.cellStart[values[x] * LEVELS + levels[x] + 1]++;
       }
-      if (offsets[r + 1] - offsets[r] > SLOTS) long.push(g);
-      const total = this.coverage.priorityTotal[r];
-      this.wishScale[g] = total === 0 ? 0 : 1 / total;
-      this.wishNeutral[g] = total === 0 ? NEUTRAL : 0;
+      if (this.coverage.priorityTotal[r] === 0) this.wishBase[g] = wCoverage * NEUTRAL;
     }
-    this.longWishes = Int32Array.from(long);
+    for (let c = 0; c < cells; c++) this.cellStart[c + 1] += this.cellStart[c];
+    this.cellGroup = new Int32Array(this.cellStart[cells]);
+    this.cellShare = new Float64Array(this.cellStart[cells]);
+    const fill = this.cellStart.slice(0, cells);
+    for (let g = 0; g < wishes.count; g++) {
+      const r = first[g];
+      const total = this.coverage.priorityTotal[r];
+      for (let x = offsets[r]; x < offsets[r + 1]; x++) {
+        const at = fill[values[x] * LEVELS + levels[x]]++;
+        this.cellGroup[at] = g;
+        this.cellShare[at] = (wCoverage * priorities[x]) / total;
+      }
+    }
   }
 
   /**
@@ -304,25 +295,21 @@ export class CandidateBound {
     else {
       this.coverage.load(left);
       const table = this.coverage.rowValue;
-      const { slotCell: cell, slotPriority: priority, wishScale, wishNeutral } = this;
-      // The coverage of each group (priority-weighted mean of its wishes' table values, or
+      const { cellStart, cellGroup, cellShare } = this;
+      // Each group's coverage (the priority-weighted mean of its wishes' table values, or
       // neutral without wishes), by multiplication: the bound's slack absorbs the rounding.
-      for (let g = 0, at = 0; g < wishScale.length; g++, at += SLOTS) {
-        const sum =
-          priority[at] * table[cell[at]] +
-          priority[at + 1] * table[cell[at + 1]] +
-          priority[at + 2] * table[cell[at + 2]] +
-          priority[at + 3] * table[cell[at + 3]];
-        wishValue[g] = wCoverage * (sum * wishScale[g] + wishNeutral[g]);
-      }
-      const { longWishes, wishOffsets, wishCell, wishPriority } = this;
-      for (let i = 0; i < longWishes.length; i++) {
-        const g = longWishes[i];
-        let sum = 0;
-        for (let x = wishOffsets[g], e = wishOffsets[g + 1]; x < e; x++) {
-          sum += wishPriority[x] * table[wishCell[x]];
+      // The table is 0 outside the skills `left` offers (and their ancestors), so only the
+      // wishes for those are visited.
+      wishValue.set(this.wishBase);
+      const { offsets, values } = cohort.offeredClosure;
+      for (let k = offsets[left]; k < offsets[left + 1]; k++) {
+        for (let c = values[k] * LEVELS + 1, end = c + LEVELS - 1; c < end; c++) {
+          const value = table[c];
+          if (value === 0) continue;
+          for (let x = cellStart[c]; x < cellStart[c + 1]; x++) {
+            wishValue[cellGroup[x]] += cellShare[x] * value;
+          }
         }
-        wishValue[g] = wCoverage * (sum * wishScale[g] + wishNeutral[g]);
       }
     }
   }
