@@ -28,9 +28,9 @@ export interface PeerGraph {
 }
 
 /**
- * Builds the candidate graph: the union of both candidate lists as unordered pairs, the
- * directions to score (a list holds only the direction it ranked) scored in one batch, keeping
- * the pairs allowed both ways. O(n·k log(n·k)) time and memory, never n².
+ * Builds the candidate graph: the union of both candidate lists (`candidates.edges`) as
+ * unordered pairs, the directions to score (a list holds only the direction it ranked) scored
+ * in one batch, keeping the pairs allowed both ways. O(n·k) time and memory, never n².
  *
  * `ownScan`: the candidates were scanned by this very call, under its program, scorers and
  * rules, so the direction a list holds is taken as it is (bit for bit what scoring it again
@@ -51,12 +51,11 @@ export function buildPeerGraph(
   ownScan: boolean,
 ): PeerGraph {
   const n = candidates.rows;
-  const {
-    a: pairsA,
-    b: pairsB,
-    ab,
-    ba,
-  } = ownScan ? listedPairs(candidates) : unlistedPairs(candidates);
+  const { a: pairsA, b: pairsB, ab, ba } = candidatePairs(candidates);
+  if (!ownScan) {
+    ab.fill(Number.NaN);
+    ba.fill(Number.NaN);
+  }
   const m = pairsA.length;
   // One batch for every direction no list holds (NaN): giver, receiver and where it goes.
   let missing = 0;
@@ -147,46 +146,13 @@ interface Pairs {
   readonly ba: Float64Array;
 }
 
-/** Every pair on a list, neither direction taken from it. */
-function unlistedPairs(candidates: CompatibilityCandidates): Pairs {
-  const n = candidates.rows;
-  const { forLeft, forRight } = candidates;
-  // Keys a·n + b (a < b) stay exact in a double up to n ≈ 9.4·10⁷ peers.
-  const keys = new Float64Array(forLeft.partners.length + forRight.partners.length);
-  let size = 0;
-  for (const lists of [forLeft, forRight]) {
-    for (let a = 0; a < n; a++) {
-      for (let p = lists.offsets[a]; p < lists.offsets[a + 1]; p++) {
-        const b = lists.partners[p];
-        if (b !== a) keys[size++] = a < b ? a * n + b : b * n + a;
-      }
-    }
-  }
-  const sorted = keys.subarray(0, size).sort();
-  let m = 0;
-  for (let t = 0; t < size; t++)
-    if (t === 0 || sorted[t] !== sorted[t - 1]) sorted[m++] = sorted[t];
-  const a = new Int32Array(m);
-  const b = new Int32Array(m);
-  for (let t = 0; t < m; t++) {
-    a[t] = Math.floor(sorted[t] / n);
-    b[t] = sorted[t] - a[t] * n;
-  }
-  return {
-    a,
-    b,
-    ab: new Float64Array(m).fill(Number.NaN),
-    ba: new Float64Array(m).fill(Number.NaN),
-  };
-}
-
 /**
  * Every pair on a list, with the directions the lists hold. The union edges (directed row →
  * column, sorted by row then column, each once) give `d(a → b)` for a < b in order; those with
  * a > b are bucketed by their column, where they arrive by row, so each peer's two sorted runs
  * merge without a sort.
  */
-function listedPairs(candidates: CompatibilityCandidates): Pairs {
+function candidatePairs(candidates: CompatibilityCandidates): Pairs {
   const n = candidates.rows;
   const { rows, cols, scores } = candidates.edges;
   const edges = rows.length;
@@ -204,11 +170,10 @@ function listedPairs(candidates: CompatibilityCandidates): Pairs {
     upScore[at] = scores[e];
   }
   // Each pair has at least one edge.
-  const most = edges;
-  const a = new Int32Array(most);
-  const b = new Int32Array(most);
-  const ab = new Float64Array(most);
-  const ba = new Float64Array(most);
+  const a = new Int32Array(edges);
+  const b = new Int32Array(edges);
+  const ab = new Float64Array(edges);
+  const ba = new Float64Array(edges);
   let m = 0;
   let e = 0;
   for (let x = 0; x < n; x++) {
