@@ -1,8 +1,9 @@
 import { PeermatchError, type PeermatchIssue } from '../errors.js';
 import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
+import type { AllowedCounts } from './_internal/allowed-counts.js';
 import { baseOf } from './_internal/base.js';
-import { BIN_STRIDE, BINS, CandidateBound } from './_internal/candidate-bound.js';
+import { BIN_STRIDE, BINS, CandidateBound, type ColumnWatch } from './_internal/candidate-bound.js';
 import { unionEdges } from './_internal/candidate-edges.js';
 import { listHeaps, offer, offerAll } from './_internal/candidate-heaps.js';
 import { combineSlices } from './_internal/column-slices.js';
@@ -179,6 +180,8 @@ export function prepareCandidatesNamed(
   // Each partial's column-heap roots, -1 while a heap is not full (below every score): the
   // usual offer is rejected by one sequential read. Rebuilt for partials from other threads.
   const roots = new WeakMap<CandidatePartial, Float64Array>();
+  // Each partial's columns still visited by every row of a scan by skill (scanRowsBySkill).
+  const watches = new WeakMap<CandidatePartial, ColumnWatch>();
   const shape = { rows, cols, rowK, colK };
   return Object.freeze({
     rows,
@@ -203,7 +206,12 @@ export function prepareCandidatesNamed(
         pruned =
           bound === undefined
             ? null
-            : { bound, picked: new Int32Array(cols), pickedColumn: new Int32Array(cols) };
+            : {
+                bound,
+                picked: new Int32Array(cols),
+                pickedColumn: new Int32Array(cols),
+                before: new Int32Array(bound.bySkill ? cols : 0),
+              };
       }
       for (let i = from; i < to; i += BLOCK) {
         checkAborted(setup, i, rows);
@@ -212,6 +220,13 @@ export function prepareCandidatesNamed(
           // Without a bound the kernel's candidates are the columns themselves.
           columns ??= Int32Array.from(setup.right, (_, j) => j);
           scanRows(setup, kernel, columns, i, end, partial, colRoot, rowK, colK);
+        } else if (pruned.bound.bySkill) {
+          let watch = watches.get(partial);
+          if (watch === undefined) {
+            watch = pruned.bound.watchColumns();
+            watches.set(partial, watch);
+          }
+          scanRowsBySkill(setup, kernel, pruned, watch, i, end, partial, colRoot, rowK, colK);
         } else scanRowsPruned(setup, kernel, pruned, i, end, partial, colRoot, rowK, colK);
       }
       return partial;
@@ -277,6 +292,8 @@ interface Pruned {
   /** Participant index and column of each pair to score, for the current batch. */
   readonly picked: Int32Array;
   readonly pickedColumn: Int32Array;
+  /** The columns' counts before the current block (scans by skill only). */
+  readonly before: Int32Array;
 }
 
 /**
@@ -288,18 +305,13 @@ const FIRST = 8;
 
 /**
  * The same heaps as {@link scanRows}, scoring only the pairs that could enter one: each row's
- * allowed pairs get an upper bound ({@link CandidateBound}); the best-bounded `8k` or so are
- * scored first, which makes the row's heap full and its root a fair threshold; then a pair is
- * scored only when its bound reaches its row's root or its column's root. A pair below both
- * roots cannot enter either heap (a heap's root only rises, and ties need an equal score), so
- * the heaps end exactly as a full scan leaves them; a skipped pair is still counted as allowed.
- * Heaps that are not full have root -1, below every bound: nothing is skipped until they are,
- * so heap sizes stay `min(allowed, k)`.
+ * allowed pairs get an upper bound ({@link CandidateBound}) and are offered by
+ * {@link offerBounded}. A skipped pair is still counted as allowed.
  */
 function scanRowsPruned(
   setup: Setup,
   kernel: RowKernel,
-  { bound, picked, pickedColumn }: Pruned,
+  pruned: Pruned,
   from: number,
   to: number,
   partial: CandidatePartial,
@@ -307,55 +319,125 @@ function scanRowsPruned(
   rowK: number,
   colK: number,
 ): void {
-  const { left, right } = setup;
-  const { position, value, bins } = bound;
-  const { perLeft, perRight } = partial;
+  const { left } = setup;
+  const { perLeft } = partial;
   for (let i = from; i < to; i++) {
     if (perLeft[i] >= 0) continue;
-    const count = bound.run(left[i]);
+    const count = pruned.bound.run(left[i]);
     perLeft[i] = count;
-    if (count === 0) continue;
-    // The first batch: the bins from the top until they hold FIRST × k pairs.
-    let bin = BINS;
-    const first = (FIRST * rowK) / BIN_STRIDE;
-    for (let held = bins[BINS]; bin > 0 && held < first; ) held += bins[--bin];
-    const cut = bin / BINS;
-    let m = 0;
-    for (let k = 0; k < count; k++) {
-      if (value[k] >= cut) {
-        const j = position[k];
+    offerBounded(setup, kernel, pruned, count, i, 0, partial, colRoot, rowK, colK);
+  }
+}
+
+/**
+ * {@link scanRowsPruned} where a row need not even bound most pairs. A column that wants none
+ * of the skills the row offers has coverage 0 with it, so their pair's bound is at most the
+ * row's ceiling (its other terms at their best for it) and at most the column's floor (those
+ * terms at their best for any row). The row bounds the columns that want a skill it offers and
+ * those `watch` holds — the columns whose heap root is not yet above their floor; when its own
+ * heap root ends above its ceiling, no other pair can enter either heap, and the row is done.
+ * Else it bounds the rest too. Allowed partners are counted from the rules' structure
+ * ({@link AllowedCounts}), for the rows and, at the end of the block, for the columns.
+ */
+function scanRowsBySkill(
+  setup: Setup,
+  kernel: RowKernel,
+  pruned: Pruned,
+  watch: ColumnWatch,
+  from: number,
+  to: number,
+  partial: CandidatePartial,
+  colRoot: Float64Array,
+  rowK: number,
+  colK: number,
+): void {
+  const { left } = setup;
+  const { bound, before } = pruned;
+  const counts = bound.counts as AllowedCounts;
+  const { perLeft, perRight, rowScores } = partial;
+  bound.narrowWatch(watch, colRoot);
+  // During the block `perRight` counts the pairs offered, which sizes the column heaps (a pair
+  // is skipped only once its column's heap is full); the flush sets the exact counts.
+  before.set(perRight);
+  for (let i = from; i < to; i++) {
+    if (perLeft[i] >= 0) continue;
+    const row = bound.beginSkillRow(left[i]);
+    if (row === null) {
+      perLeft[i] = 0;
+      continue;
+    }
+    perLeft[i] = counts.row(left[i], row);
+    const count = bound.boundVisible(row, watch);
+    let n = offerBounded(setup, kernel, pruned, count, i, 0, partial, colRoot, rowK, colK);
+    if (!bound.rowSettled(n === rowK ? rowScores[i * rowK] : -1)) {
+      const rest = bound.boundRest(row);
+      n = offerBounded(setup, kernel, pruned, rest, i, n, partial, colRoot, rowK, colK);
+    }
+    bound.endSkillRow(left[i]);
+  }
+  counts.flush(perRight, before);
+}
+
+/**
+ * Offers row `i`'s `count` bounded pairs (the bound's `position` and `value`) to its heap
+ * (holding `n`) and their columns' heaps; returns the row heap's new size. The best-bounded
+ * `8k` or so are scored first, which makes the row's heap full and its root a fair threshold;
+ * then a pair is scored only when its bound reaches its row's root or its column's root. A pair
+ * below both roots cannot enter either heap (a heap's root only rises, and ties need an equal
+ * score), so the heaps end exactly as a full scan leaves them. Heaps that are not full have
+ * root -1, below every bound: nothing is skipped until they are, so heap sizes stay
+ * `min(allowed, k)`.
+ */
+function offerBounded(
+  setup: Setup,
+  kernel: RowKernel,
+  { bound, picked, pickedColumn }: Pruned,
+  count: number,
+  i: number,
+  n: number,
+  partial: CandidatePartial,
+  colRoot: Float64Array,
+  rowK: number,
+  colK: number,
+): number {
+  if (count === 0) return n;
+  const { left, right } = setup;
+  const { position, value, bins } = bound;
+  const perRight = partial.perRight;
+  // The first batch: the bins from the top until they hold FIRST × k pairs; none when the
+  // row's heap is already full (its root is the threshold).
+  let bin = BINS;
+  const first = (FIRST * rowK) / BIN_STRIDE;
+  for (let held = bins[BINS]; bin > 0 && held < first; ) held += bins[--bin];
+  const cut = n === rowK ? Number.POSITIVE_INFINITY : bin / BINS;
+  let m = 0;
+  for (let k = 0; k < count; k++) {
+    if (value[k] >= cut) {
+      const j = position[k];
+      picked[m] = right[j];
+      pickedColumn[m] = j;
+      m++;
+    }
+  }
+  n = offerScored(kernel, left[i], i, m, n, picked, pickedColumn, partial, colRoot, rowK, colK);
+  const rowRoot = n === rowK ? partial.rowScores[i * rowK] : -1;
+  m = 0;
+  for (let k = 0; k < count; k++) {
+    const v = value[k];
+    if (v >= cut) continue;
+    const j = position[k];
+    if (v >= rowRoot || v >= colRoot[j]) {
+      const t = bound.tighten(j, v);
+      if (t >= rowRoot || t >= colRoot[j]) {
         picked[m] = right[j];
         pickedColumn[m] = j;
         m++;
+        continue;
       }
     }
-    const n = offerScored(
-      kernel,
-      left[i],
-      i,
-      m,
-      0,
-      picked,
-      pickedColumn,
-      partial,
-      colRoot,
-      rowK,
-      colK,
-    );
-    const rowRoot = n === rowK ? partial.rowScores[i * rowK] : -1;
-    m = 0;
-    for (let k = 0; k < count; k++) {
-      const v = value[k];
-      if (v >= cut) continue;
-      const j = position[k];
-      if (v >= rowRoot || v >= colRoot[j]) {
-        picked[m] = right[j];
-        pickedColumn[m] = j;
-        m++;
-      } else perRight[j]++;
-    }
-    offerScored(kernel, left[i], i, m, n, picked, pickedColumn, partial, colRoot, rowK, colK);
+    perRight[j]++;
   }
+  return offerScored(kernel, left[i], i, m, n, picked, pickedColumn, partial, colRoot, rowK, colK);
 }
 
 /**

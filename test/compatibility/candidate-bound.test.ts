@@ -45,11 +45,14 @@ describe('CandidateBound', () => {
           expect(Array.from(bound.position.subarray(0, count))).toEqual(allowed);
           for (let k = 0; k < count; k++) {
             const score = matrix.scores[i * matrix.cols + bound.position[k]];
-            if (!(bound.value[k] >= score)) {
-              expect({ row: i, col: bound.position[k], bound: bound.value[k] }).toEqual({
+            // The schedule's cap only ever lowers the bound, never below the score.
+            const tight = bound.tighten(bound.position[k], bound.value[k]);
+            if (!(bound.value[k] >= tight && tight >= score)) {
+              expect({ row: i, col: bound.position[k], bound: bound.value[k], tight }).toEqual({
                 row: i,
                 col: bound.position[k],
                 bound: score,
+                tight: score,
               });
             }
           }
@@ -57,6 +60,73 @@ describe('CandidateBound', () => {
       }),
       { numRuns: numRuns(30) },
     );
+  });
+
+  it('a row by skill bounds each allowed column exactly once (visible or rest); a pair it leaves out, once its heap root is above its ceiling, could enter neither its heap nor its column heap', () => {
+    let settled = 0;
+    let dropped = 0;
+    let skipped = 0;
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000 }),
+        fc.constantFrom(1, 2, 3),
+        fc.constantFrom(60, 150),
+        (seed, k, size) => {
+          const { cohort, program, weights, layout } = randomCase(seed, size);
+          // The coverage term weighs the most, as in most programs, so rows do settle.
+          const options = { layout, weights: { ...weights, skills: 6 } };
+          const matrix = buildCompatibility(cohort, program, options);
+          const built = setup('test', cohort, program, options);
+          const bound = CandidateBound.of(built);
+          if (bound === undefined || !bound.bySkill) return;
+          const { rows, cols } = matrix;
+          const cell = (i: number, j: number) => i * cols + j;
+          // The final heap roots, from the dense matrix: a heap's k-th best, -1 if not full.
+          const rootOf = (owners: number, partners: number, at: (o: number, p: number) => number) =>
+            Array.from({ length: owners }, (_, o) => {
+              const scores: number[] = [];
+              for (let p = 0; p < partners; p++) {
+                if (matrix.allowed[at(o, p)]) scores.push(matrix.scores[at(o, p)]);
+              }
+              scores.sort((a, b) => b - a);
+              return scores.length >= k ? scores[k - 1] : -1;
+            });
+          const rowRoot = rootOf(rows, cols, cell);
+          const colRoot = Float64Array.from(rootOf(cols, rows, (j, i) => cell(i, j)));
+          const watch = bound.watchColumns();
+          bound.narrowWatch(watch, colRoot);
+          dropped += cols - watch.count;
+          for (let i = 0; i < rows; i++) {
+            const row = bound.beginSkillRow(built.left[i]);
+            const allowed: number[] = [];
+            for (let j = 0; j < cols; j++) if (matrix.allowed[cell(i, j)]) allowed.push(j);
+            if (row === null) {
+              expect(allowed).toEqual([]);
+              continue;
+            }
+            const visible = Array.from(bound.position.subarray(0, bound.boundVisible(row, watch)));
+            const rest = Array.from(bound.position.subarray(0, bound.boundRest(row)));
+            expect([...visible, ...rest].sort((a, b) => a - b)).toEqual(allowed);
+            if (bound.rowSettled(rowRoot[i])) {
+              settled++;
+              for (const j of rest) {
+                skipped++;
+                const score = matrix.scores[cell(i, j)];
+                expect({ i, j, below: score < rowRoot[i] && score < colRoot[j] }).toEqual({
+                  i,
+                  j,
+                  below: true,
+                });
+              }
+            }
+            bound.endSkillRow(built.left[i]);
+          }
+        },
+      ),
+      { numRuns: numRuns(20) },
+    );
+    // The property must have been put to work: rows settled, columns left the watch, pairs skipped.
+    expect(Math.min(settled, dropped, skipped)).toBeGreaterThan(0);
   });
 
   it('is not used with a custom scorer or a custom constraint: they are functions it cannot bound', () => {
@@ -93,6 +163,18 @@ describe('buildCandidates, skipping the pairs the bound rules out', () => {
         },
       ),
       { numRuns: numRuns(25) },
+    );
+  });
+
+  it('gives exactly the k best of the dense matrix where coverage weighs the most and rows settle early (the scan by skill at work)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 1_000_000 }), fc.constantFrom(1, 2, 3), (seed, k) => {
+        const { cohort, program, weights, layout } = randomCase(seed, 200);
+        const options = { layout, weights: { ...weights, skills: 6 } };
+        const candidates = buildCandidates(cohort, program, { ...options, k });
+        expectCandidatesOfMatrix(candidates, buildCompatibility(cohort, program, options), k);
+      }),
+      { numRuns: numRuns(15) },
     );
   });
 

@@ -12,6 +12,8 @@ import { ASKED, NO_PREFERENCE } from '../../scoring/_internal/constants.js';
 import { isWithheld, NEUTRAL } from '../../scoring/_internal/facts.js';
 import { LEVELS, SkillCoverage } from '../../scoring/_internal/skill-coverage.js';
 import { SKILLS_SCORER_DEFAULTS } from '../../scoring/skills.js';
+import { AllowedCounts } from './allowed-counts.js';
+import { ScheduleCap } from './schedule-cap.js';
 import type { Setup } from './setup.js';
 
 /**
@@ -53,15 +55,23 @@ interface GroupedTerm {
  * - `goals`, `interests`, `stage`, `communication` and `languages` read few facts of the right
  *   participant, so columns that agree on them share a group (as in the fused row) and each
  *   group is scored once per row with the scorer's own `score`: exact;
- * - `schedule` is bounded by 1, or exactly neutral when either side gave no availability;
+ * - `schedule` is bounded by 1, or exactly neutral when either side gave no availability; a
+ *   pair about to be scored is bounded again by {@link tighten}, from the hours of the week
+ *   both have free time in ({@link ScheduleCap});
  * - `preferences` by `(ASKED + ASKED) / 2`, or the neutral view of a side with no wish list;
  * - any other built-in scorer (`diversity`, `affinity`) by its weight.
  * The grouped terms and the schedule and preference flags are packed into a few keys per column
- * (terms with few groups share one), so a pair costs a few lookups plus its coverage group's. Custom scorers and constraints are not bounded:
+ * (terms with few groups share one), so a pair costs a few lookups plus its coverage group's.
+ * Custom scorers and constraints are not bounded:
  * {@link CandidateBound.of} returns `undefined` and every pair is scored.
  *
  * The rules are the built-in rules the row kernel applies (without measuring shared minutes,
  * which only the schedule scorer reads), so the count of allowed partners stays exact.
+ *
+ * With simple rules it can also leave pairs out unbounded ({@link bySkill}): a column that
+ * wants none of the skills a row offers has coverage 0 with it, which caps their pair below the
+ * row's ceiling and the column's floor; see `scanRowsBySkill` for how the scan proves such pairs
+ * useless before it skips them.
  */
 export class CandidateBound {
   /** Column (index into the right side) of each allowed candidate of the last row. */
@@ -111,6 +121,35 @@ export class CandidateBound {
   private readonly cellShare: Float64Array;
   /** For the current row: each group's coverage term. */
   private readonly wishValue: Float64Array;
+  /**
+   * Whether a row may bound only the columns that want a skill it offers ({@link boundVisible}):
+   * the rules are simple, the bound has two packs and the coverage term has a weight.
+   */
+  readonly bySkill: boolean;
+  /** The rows' allowed partners from the rules' structure, for a scan by skill. */
+  readonly counts: AllowedCounts | undefined;
+  /** The columns that want each skill, at any level (CSR over skills). */
+  private readonly skillStart: Int32Array;
+  private readonly skillColumns: Int32Array;
+  /**
+   * The current row's visible columns, one bit each: those wanting a skill it offers (any other
+   * has coverage 0) and those its scan's {@link ColumnWatch} holds.
+   */
+  private readonly rowBits: Int32Array;
+  /** The schedule term's cap per pair, when it has a weight; and its share of the weight. */
+  private readonly schedule: ScheduleCap | undefined;
+  private readonly scheduleShare: number;
+  /** The row {@link beginSkillRow} began last. */
+  private current = 0;
+  /** The current row's coverage term is the same for every group (skills withheld). */
+  private flat = false;
+  /** The current row's bound on any pair of a group it does not touch, in the kernel's scale. */
+  private ceiling = 0;
+  /**
+   * Per column, its bound on any pair whose group the row does not touch, over every row: a
+   * column whose heap root is above it can skip such pairs. Once needed.
+   */
+  private floor: Float64Array | undefined;
 
   /** The bound for a build, or `undefined` when a custom scorer or constraint is in force. */
   static of(setup: Setup): CandidateBound | undefined {
@@ -232,6 +271,25 @@ export class CandidateBound {
         this.cellShare[at] = (wCoverage * priorities[x]) / total;
       }
     }
+    this.schedule = wSchedule > 0 ? new ScheduleCap(cohort) : undefined;
+    this.scheduleShare = wSchedule / setup.totalWeight;
+    this.bySkill = this.fused && wCoverage > 0;
+    this.counts = this.bySkill ? new AllowedCounts(this.rules, cohort.size, right) : undefined;
+    const skills = cohort.skills.names.length;
+    this.skillStart = new Int32Array(skills + 1);
+    const wantedBy = (visit: (skill: number, j: number) => void): void => {
+      for (let j = 0; j < cols; j++) {
+        for (let x = offsets[right[j]]; x < offsets[right[j] + 1]; x++) visit(values[x], j);
+      }
+    };
+    wantedBy((skill) => this.skillStart[skill + 1]++);
+    for (let k = 0; k < skills; k++) this.skillStart[k + 1] += this.skillStart[k];
+    this.skillColumns = new Int32Array(this.skillStart[skills]);
+    const at = this.skillStart.slice(0, Math.max(1, skills));
+    wantedBy((skill, j) => {
+      this.skillColumns[at[skill]++] = j;
+    });
+    this.rowBits = new Int32Array((cols + 31) >>> 5);
   }
 
   /**
@@ -240,6 +298,7 @@ export class CandidateBound {
    * bounds in {@link value}.
    */
   run(left: number): number {
+    this.schedule?.load(left);
     const rules = this.rules;
     let count = 0;
     if (this.fused) {
@@ -256,15 +315,45 @@ export class CandidateBound {
       this.prepareRow(left);
       this.boundPositions(count);
     }
-    const { bins, value } = this;
-    bins.fill(0);
-    // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
-    for (let k = 0; k < count; k += BIN_STRIDE) bins[Math.min(BINS, (value[k] * BINS) | 0)]++;
+    this.fillBins(count);
     return count;
   }
 
   /** Values `left`'s grouped terms, flags, packs and wish groups for the pair passes. */
   private prepareRow(left: number): void {
+    this.preparePacks(left);
+    const { setup, wCoverage, wishValue } = this;
+    const cohort = setup.cohort;
+    this.flat = wCoverage === 0 || isWithheld(cohort, left, 'skills');
+    if (this.flat) {
+      wishValue.fill(wCoverage * NEUTRAL);
+      return;
+    }
+    this.coverage.load(left);
+    const table = this.coverage.rowValue;
+    const { cellStart, cellGroup, cellShare } = this;
+    // Each group's coverage (the priority-weighted mean of its wishes' table values, or
+    // neutral without wishes), by multiplication: the bound's slack absorbs the rounding.
+    // The table is 0 outside the skills `left` offers (and their ancestors), so only the
+    // wishes for those are visited.
+    wishValue.set(this.wishBase);
+    const { offsets, values } = cohort.offeredClosure;
+    for (let k = offsets[left]; k < offsets[left + 1]; k++) {
+      for (let c = values[k] * LEVELS + 1, end = c + LEVELS - 1; c < end; c++) {
+        const value = table[c];
+        if (value === 0) continue;
+        for (let x = cellStart[c]; x < cellStart[c + 1]; x++) {
+          wishValue[cellGroup[x]] += cellShare[x] * value;
+        }
+      }
+    }
+  }
+
+  /**
+   * Values `left`'s grouped terms, flags and packs, and its {@link ceiling}: the bound of a
+   * pair whose coverage term is 0.
+   */
+  private preparePacks(left: number): void {
     const { setup, terms } = this;
     const cohort = setup.cohort;
     // Each term's value per group, then the schedule and preference values, in one array.
@@ -283,35 +372,184 @@ export class CandidateBound {
     const fromLeft = prefer[left] === prefer[left + 1] ? NO_PREFERENCE : ASKED;
     termValue[flags + 2] = (this.wPreferences * (fromLeft + NO_PREFERENCE)) / 2;
     termValue[flags + 3] = (this.wPreferences * (fromLeft + ASKED)) / 2;
+    let ceiling = this.wRest;
     for (const { parts, width, value: packValue } of this.packs) {
+      let most = Number.NEGATIVE_INFINITY;
       for (let c = 0, at = 0; c < packValue.length; c++) {
         let sum = 0;
         for (let e = at + width; at < e; at++) sum += termValue[parts[at]];
         packValue[c] = sum;
+        if (sum > most) most = sum;
+      }
+      ceiling += most;
+    }
+    this.ceiling = ceiling / setup.totalWeight + 2 * SLACK;
+  }
+
+  /**
+   * Starts a row by skill (the rules' test and the row's values), or returns `null` when the
+   * row allows nobody. The row stays begun until {@link endSkillRow}.
+   */
+  beginSkillRow(left: number): SimpleRow | null {
+    // Before the row's values: the floors value every row's packs in the same arrays.
+    this.floors();
+    const row = this.rules.beginSimpleRow(left);
+    if (row !== null) this.prepareRow(left);
+    this.schedule?.load(left);
+    this.current = left;
+    return row;
+  }
+
+  /**
+   * A bound on the last row's pair with column `j`, whose bound `v` gave: lower than `v` when
+   * their free time shares few hours or none ({@link ScheduleCap}). A few reads more than the
+   * bound, so it is asked only of pairs the bound would have scored.
+   */
+  tighten(j: number, v: number): number {
+    const cap = this.schedule;
+    return cap === undefined ? v : v - cap.shortfall(this.setup.right[j]) * this.scheduleShare;
+  }
+
+  /** Ends the row {@link beginSkillRow} began. */
+  endSkillRow(left: number): void {
+    this.rules.endSimpleRow(left);
+  }
+
+  /**
+   * Bounds the row's allowed columns that want a skill it offers, and those `watch` holds (see
+   * {@link watchColumns}): every column whose pair could enter the row's heap or its own, as
+   * long as the row's heap root ends above {@link rowSettled}'s ceiling. Returns how many, in
+   * {@link position} (ascending) and {@link value}, with {@link bins}. A row with withheld
+   * skills bounds every allowed column.
+   */
+  boundVisible(row: SimpleRow, watch: ColumnWatch): number {
+    const bits = this.rowBits;
+    if (this.flat) {
+      bits.fill(-1);
+      return this.boundBits(row, 0);
+    }
+    bits.set(watch.bits);
+    const { skillStart, skillColumns, current: left } = this;
+    const { offsets, values } = this.setup.cohort.offeredClosure;
+    for (let k = offsets[left]; k < offsets[left + 1]; k++) {
+      const skill = values[k];
+      for (let x = skillStart[skill]; x < skillStart[skill + 1]; x++) {
+        const j = skillColumns[x];
+        bits[j >>> 5] |= 1 << (j & 31);
       }
     }
-    const { wCoverage, wishValue } = this;
-    if (wCoverage === 0 || isWithheld(cohort, left, 'skills')) wishValue.fill(wCoverage * NEUTRAL);
-    else {
-      this.coverage.load(left);
-      const table = this.coverage.rowValue;
-      const { cellStart, cellGroup, cellShare } = this;
-      // Each group's coverage (the priority-weighted mean of its wishes' table values, or
-      // neutral without wishes), by multiplication: the bound's slack absorbs the rounding.
-      // The table is 0 outside the skills `left` offers (and their ancestors), so only the
-      // wishes for those are visited.
-      wishValue.set(this.wishBase);
-      const { offsets, values } = cohort.offeredClosure;
-      for (let k = offsets[left]; k < offsets[left + 1]; k++) {
-        for (let c = values[k] * LEVELS + 1, end = c + LEVELS - 1; c < end; c++) {
-          const value = table[c];
-          if (value === 0) continue;
-          for (let x = cellStart[c]; x < cellStart[c + 1]; x++) {
-            wishValue[cellGroup[x]] += cellShare[x] * value;
-          }
+    return this.boundBits(row, 0);
+  }
+
+  /** Bounds the allowed columns {@link boundVisible} left out. */
+  boundRest(row: SimpleRow): number {
+    return this.boundBits(row, -1);
+  }
+
+  /**
+   * Whether the row's heap, with root `rowRoot` (-1 while not full), can take no pair
+   * {@link boundVisible} left out: their coverage is 0, so their bounds are at most the row's
+   * ceiling.
+   */
+  rowSettled(rowRoot: number): boolean {
+    return !this.flat && rowRoot > this.ceiling;
+  }
+
+  /**
+   * A watch on every column, to be narrowed by {@link narrowWatch}: a scan keeps one per set of
+   * column heaps.
+   */
+  watchColumns(): ColumnWatch {
+    const cols = this.setup.right.length;
+    const bits = new Int32Array(this.rowBits.length);
+    for (let j = 0; j < cols; j++) bits[j >>> 5] |= 1 << (j & 31);
+    return { bits, open: Int32Array.from({ length: cols }, (_, j) => j), count: cols };
+  }
+
+  /**
+   * Drops from `watch` the columns whose heap root (`colRoot`, -1 while not full) is above
+   * their floor: no pair of coverage 0 can enter those heaps. Columns without wishes stay
+   * (their coverage term is neutral, not 0). Roots only rise, so a column once dropped stays
+   * out.
+   */
+  narrowWatch(watch: ColumnWatch, colRoot: Float64Array): void {
+    const floor = this.floors();
+    const { wishesOf, wishBase } = this;
+    const { bits, open } = watch;
+    let kept = 0;
+    for (let x = 0; x < watch.count; x++) {
+      const j = open[x];
+      if (colRoot[j] > floor[j] && wishBase[wishesOf[j]] === 0) bits[j >>> 5] &= ~(1 << (j & 31));
+      else open[kept++] = j;
+    }
+    watch.count = kept;
+  }
+
+  /** The columns' floors, valued on first use. */
+  private floors(): Float64Array {
+    this.floor ??= this.columnFloor();
+    return this.floor;
+  }
+
+  /** Per column, the largest ceiling any row gives it: its two packs' values at their most. */
+  private columnFloor(): Float64Array {
+    const [first, second] = this.packs;
+    const most = [first, second].map((p) => new Float64Array(p.value.length).fill(-Infinity));
+    for (const left of this.setup.left) {
+      this.preparePacks(left);
+      for (let p = 0; p < 2; p++) {
+        const value = this.packs[p].value;
+        const top = most[p];
+        for (let c = 0; c < value.length; c++) if (value[c] > top[c]) top[c] = value[c];
+      }
+    }
+    const inverse = 1 / this.setup.totalWeight;
+    return Float64Array.from(
+      first.of,
+      (c, j) => (this.wRest + most[0][c] + most[1][second.of[j]]) * inverse + 2 * SLACK,
+    );
+  }
+
+  /**
+   * Bounds the allowed columns whose bit in {@link rowBits} is set (`flip` 0) or clear (`flip`
+   * -1), in ascending order; returns how many, with {@link bins}.
+   */
+  private boundBits({ marks, mask, enter, from, to }: SimpleRow, flip: number): number {
+    const { position, value, wishesOf, wishValue, wRest, packs, rowBits } = this;
+    const right = this.setup.right;
+    const cols = right.length;
+    const { of: of0, value: v0 } = packs[0];
+    const { of: of1, value: v1 } = packs[1];
+    const inverse = 1 / this.setup.totalWeight;
+    let kept = 0;
+    for (let w = 0; w < rowBits.length; w++) {
+      let word = rowBits[w] ^ flip;
+      while (word !== 0) {
+        const low = word & -word;
+        word ^= low;
+        const j = (w << 5) + 31 - Math.clz32(low);
+        if (j >= cols) break;
+        const r = right[j];
+        if ((marks[r] & mask) !== 0) continue;
+        if (enter !== null) {
+          const er = enter[r];
+          if (from <= er && er < to) continue;
         }
+        position[kept] = j;
+        value[kept] = (wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]]) * inverse + SLACK;
+        kept++;
       }
     }
+    this.fillBins(kept);
+    return kept;
+  }
+
+  /** Counts one in {@link BIN_STRIDE} of the first `count` bounds into {@link bins}. */
+  private fillBins(count: number): void {
+    const { bins, value } = this;
+    bins.fill(0);
+    // v ≥ 0; bin BINS holds the bounds from 1 up (1 + SLACK at most, rounding aside).
+    for (let k = 0; k < count; k += BIN_STRIDE) bins[Math.min(BINS, (value[k] * BINS) | 0)]++;
   }
 
   /** Bounds the `count` allowed columns in `position`, whatever the number of packs. */
@@ -369,6 +607,17 @@ export class CandidateBound {
     }
     return kept;
   }
+}
+
+/**
+ * The columns a scan by skill still visits in every row ({@link CandidateBound.boundVisible}):
+ * one bit each, and the same as a list.
+ */
+export interface ColumnWatch {
+  readonly bits: Int32Array;
+  readonly open: Int32Array;
+  /** How many of `open`, from the start, are in use. */
+  count: number;
 }
 
 /** Most combinations a pack may have (the product of its parts' group counts). */

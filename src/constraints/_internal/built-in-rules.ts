@@ -22,7 +22,8 @@ const MENTOR = 0;
 const MENTEE = 1;
 /** Bits of `BuiltInRules.marks`. */
 const BLOCKED = 1;
-const ROW_MARK = 2;
+/** Bit of `BuiltInRules.marks` for those a row forbids by name, set while the row is begun. */
+export const ROW_MARK = 2;
 /** Minor or vulnerable: forbidden to a row without a valid check (safeguarding). */
 const PROTECTED = 4;
 /** Without a valid check: forbidden to a protected row (safeguarding). */
@@ -80,6 +81,8 @@ export class BuiltInRules {
   private readonly languageKeys: Int32Array;
   private readonly languageFirst: Int32Array;
   private readonly languageOk: Uint8Array;
+  /** Who is at each step of the reporting line's tour (`enter` inverted), once needed. */
+  private tour: Int32Array | undefined;
 
   /**
    * `enabled` lists the rules switched on (`Setup.rules`); `minutes` asks for each kept pair's
@@ -334,6 +337,30 @@ export class BuiltInRules {
     };
   }
 
+  /**
+   * For a row begun by {@link beginSimpleRow}: calls `visit(p)` for everyone the row forbids by
+   * name ({@link ROW_MARK}) or by the reporting line, unless a mark of their own forbids them
+   * to the row anyway — so a row's allowed partners among some participants are those that
+   * no mark but {@link ROW_MARK} forbids, less the distinct ones visited. `p` may repeat.
+   */
+  forEachNamed(left: number, row: SimpleRow, visit: (p: number) => void): void {
+    const marks = this.marks;
+    const own = row.mask & ~ROW_MARK;
+    const take = (p: number): void => {
+      if ((marks[p] & own) === 0) visit(p);
+    };
+    if (this.roles || this.line !== undefined) take(left);
+    if (this.line !== undefined) {
+      const manager = this.cohort.manager;
+      for (let up = manager[left]; up !== -1; up = manager[up]) take(up);
+    }
+    for (const lists of this.pairLists) lists.forEach(left, take);
+    if (row.enter !== null) {
+      this.tour ??= tourOf(row.enter);
+      for (let t = row.from; t < row.to; t++) take(this.tour[t]);
+    }
+  }
+
   /** Clears the marks {@link beginSimpleRow} set for `left`. */
   endSimpleRow(left: number): void {
     this.markRow(left, false);
@@ -381,4 +408,11 @@ export class BuiltInRules {
     }
     for (const lists of this.pairLists) lists.mark(left, marks, ROW_MARK, on);
   }
+}
+
+/** The participant at each step of a reporting line's tour (`enter` is a permutation). */
+function tourOf(enter: Int32Array): Int32Array {
+  const tour = new Int32Array(enter.length);
+  for (let p = 0; p < enter.length; p++) tour[enter[p]] = p;
+  return tour;
 }

@@ -39,6 +39,13 @@ export class PairMarks {
     return any;
   }
 
+  /** Calls `visit(i)` for everyone connected to `left` either way (twice if listed both ways). */
+  forEach(left: number, visit: (i: number) => void): void {
+    for (const { offsets, values } of [this.lists, this.reverse]) {
+      for (let k = offsets[left]; k < offsets[left + 1]; k++) visit(values[k]);
+    }
+  }
+
   /** Clears `out[k]` for every `rights[k]` connected to `left` either way. */
   clearRow(left: number, rights: Int32Array, count: number, out: Uint8Array): void {
     const marks = this.marks;
