@@ -141,13 +141,13 @@ export class CandidateBound {
   private readonly scheduleShare: number;
   /** The row {@link beginSkillRow} began last. */
   private current = 0;
-  /** The current row's coverage term is the same for every group (skills withheld). */
+  /** The current row's coverage term is the same for every column (skills withheld). */
   private flat = false;
-  /** The current row's bound on any pair of a group it does not touch, in the kernel's scale. */
+  /** The current row's bound on any pair of coverage 0, in the kernel's scale. */
   private ceiling = 0;
   /**
-   * Per column, its bound on any pair whose group the row does not touch, over every row: a
-   * column whose heap root is above it can skip such pairs. Once needed.
+   * Per column, its bound on any pair of coverage 0, whatever the row: a column whose heap
+   * root is above it can skip such pairs. Valued once needed.
    */
   private floor: Float64Array | undefined;
 
