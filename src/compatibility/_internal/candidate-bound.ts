@@ -13,7 +13,7 @@ import { isWithheld, NEUTRAL } from '../../scoring/_internal/facts.js';
 import { LEVELS, SkillCoverage } from '../../scoring/_internal/skill-coverage.js';
 import { SKILLS_SCORER_DEFAULTS } from '../../scoring/skills.js';
 import { AllowedCounts } from './allowed-counts.js';
-import { ScheduleCap } from './schedule-cap.js';
+import { HOUR_WORDS, ScheduleCap } from './schedule-cap.js';
 import type { Setup } from './setup.js';
 
 /**
@@ -55,9 +55,10 @@ interface GroupedTerm {
  * - `goals`, `interests`, `stage`, `communication` and `languages` read few facts of the right
  *   participant, so columns that agree on them share a group (as in the fused row) and each
  *   group is scored once per row with the scorer's own `score`: exact;
- * - `schedule` is bounded by 1, or exactly neutral when either side gave no availability; a
- *   pair about to be scored is bounded again by {@link tighten}, from the hours of the week
- *   both have free time in ({@link ScheduleCap});
+ * - `schedule` is exactly neutral when either side gave no availability, exactly 0 when both
+ *   did and no hour of the week holds free time of both ({@link ScheduleCap}), else bounded by
+ *   1; a pair about to be scored is bounded again by {@link tighten}, from how many hours
+ *   both have free time in;
  * - `preferences` by `(ASKED + ASKED) / 2`, or the neutral view of a side with no wish list;
  * - any other built-in scorer (`diversity`, `affinity`) by its weight.
  * The grouped terms and the schedule and preference flags are packed into a few keys per column
@@ -136,8 +137,8 @@ export class CandidateBound {
    * has coverage 0) and those its scan's {@link ColumnWatch} holds.
    */
   private readonly rowBits: Int32Array;
-  /** The schedule term's cap per pair, when it has a weight; and its share of the weight. */
-  private readonly schedule: ScheduleCap | undefined;
+  /** The schedule term's cap per pair, and its share of the weight (0 when unweighted). */
+  private readonly schedule: ScheduleCap;
   private readonly scheduleShare: number;
   /** The row {@link beginSkillRow} began last. */
   private current = 0;
@@ -271,7 +272,7 @@ export class CandidateBound {
         this.cellShare[at] = (wCoverage * priorities[x]) / total;
       }
     }
-    this.schedule = wSchedule > 0 ? new ScheduleCap(cohort) : undefined;
+    this.schedule = new ScheduleCap(cohort);
     this.scheduleShare = wSchedule / setup.totalWeight;
     this.bySkill = this.fused && wCoverage > 0;
     this.counts = this.bySkill ? new AllowedCounts(this.rules, cohort.size, right) : undefined;
@@ -298,7 +299,7 @@ export class CandidateBound {
    * bounds in {@link value}.
    */
   run(left: number): number {
-    this.schedule?.load(left);
+    this.schedule.load(left);
     const rules = this.rules;
     let count = 0;
     if (this.fused) {
@@ -395,7 +396,7 @@ export class CandidateBound {
     this.floors();
     const row = this.rules.beginSimpleRow(left);
     if (row !== null) this.prepareRow(left);
-    this.schedule?.load(left);
+    this.schedule.load(left);
     this.current = left;
     return row;
   }
@@ -406,8 +407,8 @@ export class CandidateBound {
    * bound, so it is asked only of pairs the bound would have scored.
    */
   tighten(j: number, v: number): number {
-    const cap = this.schedule;
-    return cap === undefined ? v : v - cap.shortfall(this.setup.right[j]) * this.scheduleShare;
+    const share = this.scheduleShare;
+    return share === 0 ? v : v - this.schedule.shortfall(this.setup.right[j]) * share;
   }
 
   /** Ends the row {@link beginSkillRow} began. */
@@ -516,6 +517,8 @@ export class CandidateBound {
    */
   private boundBits({ marks, mask, enter, from, to }: SimpleRow, flip: number): number {
     const { position, value, wishesOf, wishValue, wRest, packs, rowBits } = this;
+    const { hours, row } = this.schedule;
+    const drop = this.wSchedule;
     const right = this.setup.right;
     const cols = right.length;
     const { of: of0, value: v0 } = packs[0];
@@ -536,7 +539,8 @@ export class CandidateBound {
           if (from <= er && er < to) continue;
         }
         position[kept] = j;
-        value[kept] = (wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]]) * inverse + SLACK;
+        const sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
+        value[kept] = (apart(hours, r, row) ? sum - drop : sum) * inverse + SLACK;
         kept++;
       }
     }
@@ -567,10 +571,14 @@ export class CandidateBound {
     const { of: of1, value: v1 } = packs[1];
     const more = packs.length > 2;
     const inverse = 1 / this.setup.totalWeight;
+    const { hours, row } = this.schedule;
+    const drop = this.wSchedule;
+    const right = this.setup.right;
     for (let k = 0; k < count; k++) {
       const j = position[k];
       let sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
       if (more) sum += value[k];
+      if (apart(hours, right[j], row)) sum -= drop;
       value[k] = sum * inverse + SLACK;
     }
   }
@@ -586,13 +594,17 @@ export class CandidateBound {
     const { of: of0, value: v0 } = packs[0];
     const { of: of1, value: v1 } = packs[1];
     const inverse = 1 / this.setup.totalWeight;
+    const { hours, row } = this.schedule;
+    const drop = this.wSchedule;
     let kept = 0;
     if (enter === null) {
       // The usual row, with nobody below it in the reporting line: the marks decide alone.
       for (let j = 0; j < right.length; j++) {
-        if ((marks[right[j]] & mask) !== 0) continue;
+        const r = right[j];
+        if ((marks[r] & mask) !== 0) continue;
         position[kept] = j;
-        value[kept] = (wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]]) * inverse + SLACK;
+        const sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
+        value[kept] = (apart(hours, r, row) ? sum - drop : sum) * inverse + SLACK;
         kept++;
       }
       return kept;
@@ -602,7 +614,8 @@ export class CandidateBound {
       const er = enter[r];
       if ((marks[r] & mask) !== 0 || (from <= er && er < to)) continue;
       position[kept] = j;
-      value[kept] = (wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]]) * inverse + SLACK;
+      const sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
+      value[kept] = (apart(hours, r, row) ? sum - drop : sum) * inverse + SLACK;
       kept++;
     }
     return kept;
@@ -618,6 +631,24 @@ export interface ColumnWatch {
   readonly open: Int32Array;
   /** How many of `open`, from the start, are in use. */
   count: number;
+}
+
+/**
+ * Whether participant `r` and the row share no hour of free time (`hours` and `row` as in
+ * {@link ScheduleCap}): both gave times and they never meet, so the schedule term is 0.
+ */
+function apart(hours: Int32Array, r: number, row: Int32Array): boolean {
+  const at = r * HOUR_WORDS;
+  // HOUR_WORDS is 6, unrolled.
+  return (
+    ((hours[at] & row[0]) |
+      (hours[at + 1] & row[1]) |
+      (hours[at + 2] & row[2]) |
+      (hours[at + 3] & row[3]) |
+      (hours[at + 4] & row[4]) |
+      (hours[at + 5] & row[5])) ===
+    0
+  );
 }
 
 /** Most combinations a pack may have (the product of its parts' group counts). */

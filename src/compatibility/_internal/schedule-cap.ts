@@ -3,21 +3,27 @@ import { AD_HOC } from '../../scoring/_internal/constants.js';
 import { SCHEDULE_SCORER_DEFAULTS } from '../../scoring/schedule.js';
 
 const HOURS_PER_WEEK = 168;
-const WORDS = Math.ceil(HOURS_PER_WEEK / 32);
+/** Words of {@link ScheduleCap.hours} per participant. */
+export const HOUR_WORDS = Math.ceil(HOURS_PER_WEEK / 32);
 
 /**
  * A cap on the built-in `schedule` term of one row against any partner, from the hours of the
- * week in which both have free time: their shared minutes are at most 60 a common hour. Six
- * words a pair instead of the exact overlap, and 0 for the many pairs whose free time never
- * meets — the top-k scan uses it to drop a pair its cheap bound (which takes the term as 1)
- * would have scored.
+ * week in which both have free time: their shared minutes are at most 60 a common hour. The
+ * bound reads {@link hours} against {@link row} for every pair it bounds — no common hour means
+ * the term is 0 (two thirds of the pairs of a cohort spread over time zones) — and asks
+ * {@link shortfall} of the pairs it would score, for the cap when they share a few hours.
  */
 export class ScheduleCap {
+  /**
+   * Per participant, {@link HOUR_WORDS} words with one bit per hour of the (UTC) week that
+   * holds some of their free time; every bit set for someone without availability (the term is
+   * then neutral, never 0), so two participants share no hour only when both gave times.
+   */
+  readonly hours: Int32Array;
+  /** The row's words of {@link hours}. */
+  readonly row = new Int32Array(HOUR_WORDS);
   private readonly cohort: Cohort;
-  /** Per participant, one bit per hour of the (UTC) week holding some of their free time. */
-  private readonly hours: Int32Array;
   private readonly slack: Float64Array;
-  private readonly row = new Int32Array(WORDS);
   private rowFree = false;
   private rowCadence = 0;
   private rowSession = 0;
@@ -25,15 +31,13 @@ export class ScheduleCap {
   constructor(cohort: Cohort) {
     this.cohort = cohort;
     const { offsets, starts, ends } = cohort.availability.intervals;
-    const hours = new Int32Array(cohort.size * WORDS);
+    const hours = new Int32Array(cohort.size * HOUR_WORDS);
     for (let p = 0; p < cohort.size; p++) {
+      if (offsets[p] === offsets[p + 1]) hours.fill(-1, p * HOUR_WORDS, (p + 1) * HOUR_WORDS);
       for (let x = offsets[p]; x < offsets[p + 1]; x++) {
-        for (
-          let h = Math.floor(starts[x] / 60), last = Math.floor((ends[x] - 1) / 60);
-          h <= last;
-          h++
-        ) {
-          hours[p * WORDS + (h >>> 5)] |= 1 << (h & 31);
+        const last = Math.floor((ends[x] - 1) / 60);
+        for (let h = Math.floor(starts[x] / 60); h <= last; h++) {
+          hours[p * HOUR_WORDS + (h >>> 5)] |= 1 << (h & 31);
         }
       }
     }
@@ -46,38 +50,45 @@ export class ScheduleCap {
   load(left: number): void {
     const { offsets } = this.cohort.availability.intervals;
     this.rowFree = offsets[left] !== offsets[left + 1];
-    this.row.set(this.hours.subarray(left * WORDS, (left + 1) * WORDS));
+    this.row.set(this.hours.subarray(left * HOUR_WORDS, (left + 1) * HOUR_WORDS));
     this.rowCadence = this.cohort.cadence[left];
     this.rowSession = this.cohort.sessionMinutes[left];
   }
 
   /**
-   * How far the row's `schedule` term with `r` falls short of 1, at least: 0 when either gave
-   * no availability (the term is then neutral, as the bound already takes it).
+   * How far the row's `schedule` term with `r` falls short of 1, at least, when they share
+   * some hours: 0 when they share none (the bound has taken the term as 0 already) or either
+   * gave no availability (the term is neutral, as the bound takes it).
    */
   shortfall(r: number): number {
     const { offsets } = this.cohort.availability.intervals;
     if (!this.rowFree || offsets[r] === offsets[r + 1]) return 0;
-    const { hours, row, slack } = this;
+    const { hours, row } = this;
     let common = 0;
-    for (let w = 0, at = r * WORDS; w < WORDS; w++, at++) {
+    for (let w = 0, at = r * HOUR_WORDS; w < HOUR_WORDS; w++, at++) {
       let x = row[w] & hours[at];
       x -= (x >>> 1) & 0x55555555;
       x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
       common += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
     }
-    if (common === 0) return 1;
-    const { cadence, sessionMinutes } = this.cohort;
-    const lc = this.rowCadence;
-    const rc = cadence[r];
+    if (common === 0) return 0;
+    return 1 - this.agreement(r) * Math.min(1, (common * 60) / this.need(r));
+  }
+
+  /** Minutes of shared time the scorer asks of the row and `r` for full marks. */
+  private need(r: number): number {
     const length =
-      Math.max(this.rowSession, sessionMinutes[r]) || SCHEDULE_SCORER_DEFAULTS.sessionMinutes;
-    const need = length * Math.max(slack[lc], slack[rc]);
-    let value = common * 60 >= need ? 1 : (common * 60) / need;
-    if (lc !== 0 && lc !== AD_HOC && rc !== 0 && rc !== AD_HOC && rc !== lc) {
-      const agree = 1 - SCHEDULE_SCORER_DEFAULTS.cadenceMismatchPenalty * Math.abs(rc - lc);
-      value *= Math.max(agree, 0);
-    }
-    return 1 - value;
+      Math.max(this.rowSession, this.cohort.sessionMinutes[r]) ||
+      SCHEDULE_SCORER_DEFAULTS.sessionMinutes;
+    const { slack } = this;
+    return length * Math.max(slack[this.rowCadence], slack[this.cohort.cadence[r]]);
+  }
+
+  /** The scorer's factor for the row's and `r`'s cadences (1 when they agree). */
+  private agreement(r: number): number {
+    const lc = this.rowCadence;
+    const rc = this.cohort.cadence[r];
+    if (lc === 0 || lc === AD_HOC || rc === 0 || rc === AD_HOC || rc === lc) return 1;
+    return Math.max(0, 1 - SCHEDULE_SCORER_DEFAULTS.cadenceMismatchPenalty * Math.abs(rc - lc));
   }
 }
