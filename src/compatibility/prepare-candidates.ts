@@ -384,8 +384,9 @@ function scanRowsBySkill(
 /**
  * Offers row `i`'s `count` bounded pairs (the bound's `position` and `value`) to its heap
  * (holding `n`) and their columns' heaps; returns the row heap's new size. The best-bounded
- * `8k` or so are scored first, which makes the row's heap full and its root a fair threshold;
- * then a pair is scored only when its bound reaches its row's root or its column's root. A pair
+ * `FIRST × k` or so are scored first, which makes the row's heap full and its root a fair
+ * threshold; then a pair is scored only when its bound, lowered by the cap on its schedule term
+ * ({@link CandidateBound.tighten}), reaches its row's root or its column's root. A pair
  * below both roots cannot enter either heap (a heap's root only rises, and ties need an equal
  * score), so the heaps end exactly as a full scan leaves them. Heaps that are not full have
  * root -1, below every bound: nothing is skipped until they are, so heap sizes stay

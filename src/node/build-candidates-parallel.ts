@@ -48,7 +48,7 @@ export const PARALLEL_CANDIDATES_DEFAULTS: Readonly<{
  * the column lists. Either way the result is the same — bit for bit: partners, order, ties,
  * counts, edges — in about `1 / threads` of the time. A worker pays for its own running top k of
  * every column it sees (about `k·ln(rows / k)` scored pairs each: most of a scan's scored pairs)
- * or of every row it scans (a first batch of 8k pairs each), so the split is along the longer
+ * or of every row it scans (a first batch of 4k pairs each), so the split is along the longer
  * side. Memory: `O((rows + cols) × k)` per worker, never a dense matrix.
  *
  * Custom scorers and constraints are functions, which cannot cross to another thread: with any
