@@ -220,7 +220,11 @@ async function quality(
   ];
 }
 
-const PHASES = ['candidates', 'solve', 'widen', 'report'] as const;
+/** The phases of each table: one-to-one widens; reciprocal pairs score the candidate pairs. */
+const PHASES = {
+  'one-to-one': ['candidates', 'solve', 'widen', 'report'],
+  reciprocal: ['candidates', 'pairs', 'solve', 'report'],
+} as const;
 
 async function scale(sizes: readonly Case[], log: (line: string) => void): Promise<string[]> {
   const rows: string[] = [];
@@ -255,7 +259,7 @@ async function scale(sizes: readonly Case[], log: (line: string) => void): Promi
     previous = { cells, ms: end, threads: c.threads };
     log(`large: ${label} match ${s(m.matchMs)} s, max RSS ${m.maxRssMb.toFixed(0)} MB`);
     rows.push(
-      `| ${label} | ${s(m.prepareMs)} | ${PHASES.map((p) => s(m.phases[p])).join(' | ')} | ${s(m.jsonMs)} | ${s(end)} | ${m.maxRssMb.toFixed(0)} | ${n(m.edges ?? 0)} edges, ${n(m.widened)} widened, ${n(m.pairs)} pairs, ${n(m.unmatched)} ${c.mode === 'reciprocal' ? 'peers' : 'mentees'} unmatched |`,
+      `| ${label} | ${s(m.prepareMs)} | ${PHASES[c.mode ?? 'one-to-one'].map((p) => s(m.phases[p])).join(' | ')} | ${s(m.jsonMs)} | ${s(end)} | ${m.maxRssMb.toFixed(0)} | ${n(m.edges ?? 0)} edges, ${n(m.widened)} widened, ${n(m.pairs)} pairs, ${n(m.unmatched)} ${c.mode === 'reciprocal' ? 'peers' : 'mentees'} unmatched |`,
     );
   }
   const reciprocal = sizes[0]?.mode === 'reciprocal';
@@ -264,7 +268,7 @@ async function scale(sizes: readonly Case[], log: (line: string) => void): Promi
       ? 'Reciprocal pairs at scale, end to end on the top-k path (k 10, objective `coverage`), through `matchReciprocalParallel` with 2 threads (candidate scan on 2 worker threads) at every size and through the single-thread `matchReciprocal` at the first size; seconds per phase:'
       : 'Scale, end to end on the top-k path (k 20, objective `coverage`), through `matchOneToOneParallel` with 2 threads (candidate scan on 2 worker threads) at every size and through the single-thread `matchOneToOne` at the first size; seconds per phase:',
     '',
-    `| ${reciprocal ? 'peers' : 'mentees × mentors'} | parse + normalise | candidates | solve | widen | report | JSON | total | max RSS (MB) | result |`,
+    `| ${reciprocal ? 'peers' : 'mentees × mentors'} | parse + normalise | ${PHASES[reciprocal ? 'reciprocal' : 'one-to-one'].join(' | ')} | JSON | total | max RSS (MB) | result |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
     ...rows,
   ];
@@ -308,7 +312,7 @@ const suite: BenchSuite = {
       '',
       ...(await scale(peerSizes, log)),
       '',
-      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`). `candidates` = `buildCandidates` on the calling thread (1 thread) or `buildCandidatesParallel` on worker threads (2 threads; max RSS includes the workers) — the same candidates, bit for bit (every pair through the rules and a cheap upper bound, only the pairs that can still enter a row or column top 20 scored); `solve` = the sparse capacitated kernel on mentees × mentors (`src/modes/_internal/sparse-capacitated.ts`); `widen` = re-scoring and re-solving for mentees top-k left unmatched; `report` = explanations, unmatched reasons, stability on candidate pairs. Reciprocal: `candidates` = `buildCandidates` (1 thread) or `buildCandidatesParallel` (2 threads) on the square peers × peers (30 best receivers and givers per peer), then the direction of each candidate pair that no list holds scored in one batch; `solve` = the blossom (`maxWeightMatching`, its fractional start included) on the 10 best pairs of each peer (allowed both ways); `widen` does not apply. Targets (issue 9): under 60 s and 4 GB at 100,000 × 20,000; under 0.5 % of total score lost at 5,000 × 5,000.',
+      'Generated records (`test/_support/profiles.ts`, `SAMPLE_PROGRAM`). `candidates` = `buildCandidates` on the calling thread (1 thread) or `buildCandidatesParallel` on worker threads (2 threads; max RSS includes the workers) — the same candidates, bit for bit (every pair through the rules and a cheap upper bound, only the pairs that can still enter a row or column top 20 scored); `solve` = the sparse capacitated kernel on mentees × mentors (`src/modes/_internal/sparse-capacitated.ts`); `widen` = re-scoring and re-solving for mentees top-k left unmatched; `report` = explanations, unmatched reasons, stability on candidate pairs. Reciprocal: `candidates` = `buildCandidates` (1 thread) or `buildCandidatesParallel` (2 threads) on the square peers × peers (30 best receivers and givers per peer); `pairs` = the direction of each candidate pair that no list holds, scored in one batch; `solve` = the blossom (`maxWeightMatching`, its fractional start included) on the 10 best pairs of each peer (allowed both ways). Targets (issue 9): under 60 s and 4 GB at 100,000 × 20,000; under 0.5 % of total score lost at 5,000 × 5,000.',
     ].join('\n');
   },
 };

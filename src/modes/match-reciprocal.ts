@@ -94,10 +94,10 @@ export interface MatchReciprocalOptions
    */
   readonly stabilityLimit?: number;
   /**
-   * Called as the run advances, with `(phase, done, total)`: `'matrix'` (`'candidates'` on the
-   * top-k path), `'solve'` (pairs formed
-   * by the blossom, or the assignment's rows for rings) and `'report'`; each phase ends with
-   * `done === total`.
+   * Called as the run advances, with `(phase, done, total)`: `'matrix'` (on the top-k path
+   * `'candidates'`, the scan's rows, then `'pairs'`, the peers whose side of the candidate pairs
+   * is scored), `'solve'` (pairs formed by the blossom, or the assignment's rows for rings) and
+   * `'report'`; each phase ends with `done === total`.
    * @default undefined
    */
   readonly onProgress?: ProgressCallback;
@@ -482,7 +482,13 @@ function pairsOnCandidates(
     return s >= minScore ? s : Number.NEGATIVE_INFINITY;
   };
   const own = opts.scan === undefined || ownScans.has(opts.scan);
-  const graph = buildPeerGraph(candidates, scorer, scoreOf, own);
+  const graph = buildPeerGraph(
+    candidates,
+    scorer,
+    scoreOf,
+    own,
+    progress === undefined ? undefined : (done, total) => progress('pairs', done, total),
+  );
   checkAborted(opts.signal, 'before solving');
   // The blossom gets the suitable pairs in the order the dense path would list them.
   const { pairA, pairB, pairScore: weights } = graph;

@@ -38,7 +38,7 @@ export interface MatchReciprocalParallelOptions extends Omit<MatchReciprocalOpti
  * taken as they are, not scored again as a scan from elsewhere is.
  *
  * The options are checked before any worker starts. `onProgress` reports the same phases as
- * `matchReciprocal` (`'candidates'` from the workers, then `'solve'`, `'report'`). Custom
+ * `matchReciprocal` (`'candidates'` from the workers, then `'pairs'`, `'solve'`, `'report'`). Custom
  * scorers and constraints cannot cross to a worker: with them the scan stays on the calling
  * thread, as in `buildCandidatesParallel`.
  *

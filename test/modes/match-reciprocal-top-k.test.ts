@@ -189,7 +189,7 @@ describe('matchReciprocal on the top-k path (program.matching.denseLimit exceede
     expect(err.issues[0].message).toMatch(/denseLimit \(0\)/);
   });
 
-  it('reports candidates, solve and report in order, and stops on an aborted signal', () => {
+  it('reports candidates, pairs, solve and report in order, and stops on an aborted signal', () => {
     const ids = ['a', 'b', 'c', 'd', 'e'];
     const table: Record<string, number> = {};
     for (const x of ids) for (const y of ids) if (x !== y) table[`${x}|${y}`] = 0.5;
@@ -209,7 +209,7 @@ describe('matchReciprocal on the top-k path (program.matching.denseLimit exceede
       onProgress: (phase, done, total) => reports.push([phase, done, total]),
     });
     const phases = reports.map((r) => r[0]).filter((x, i, all) => i === 0 || all[i - 1] !== x);
-    expect(phases).toEqual(['candidates', 'solve', 'report']);
+    expect(phases).toEqual(['candidates', 'pairs', 'solve', 'report']);
     // Each phase runs from 0 to its total without going back (the blossom's own start is the
     // beginning of 'solve', at 0 pairs formed).
     for (const phase of phases) {

@@ -120,7 +120,7 @@ describe('matchReciprocalParallel', () => {
         if (done === total && !ends.includes(phase)) ends.push(phase);
       },
     });
-    expect(ends).toEqual(['candidates', 'solve', 'report']);
+    expect(ends).toEqual(['candidates', 'pairs', 'solve', 'report']);
   });
 
   it('matchReciprocalParallel(cohort, program, { signal }) rejects with ABORTED', async () => {

@@ -9,9 +9,16 @@ export interface PairScorer {
   /**
    * Scores the pairs `(givers[p], receivers[p])` (indices into the left and right sides) into
    * `scores[p]` and `allowed[p]` (1 allowed, 0 forbidden; the score is 0 when forbidden), exactly
-   * as `buildCompatibility` would fill those cells.
+   * as `buildCompatibility` would fill those cells. `onGivers(done, total)` hears how many of
+   * the left side's participants are done, from 0 to all, every 1,024 of them.
    */
-  score(givers: Int32Array, receivers: Int32Array, scores: Float64Array, allowed: Uint8Array): void;
+  score(
+    givers: Int32Array,
+    receivers: Int32Array,
+    scores: Float64Array,
+    allowed: Uint8Array,
+    onGivers?: (done: number, total: number) => void,
+  ): void;
 }
 
 /**
@@ -30,7 +37,7 @@ export function pairScorer(
   const rows = setup.left.length;
   return {
     setup,
-    score(givers, receivers, scores, allowed) {
+    score(givers, receivers, scores, allowed, onGivers) {
       const count = givers.length;
       // Counting sort of the pairs by giver: `order` lists pair indices giver by giver.
       const start = new Int32Array(rows + 1);
@@ -51,8 +58,11 @@ export function pairScorer(
       for (let g = 0; g < rows; g++) {
         const from = start[g];
         const size = start[g + 1] - from;
+        if ((g & 1023) === 0) {
+          checkAborted(setup, g, rows);
+          onGivers?.(g, rows);
+        }
         if (size === 0) continue;
-        if ((g & 1023) === 0) checkAborted(setup, g, rows);
         for (let t = 0; t < size; t++) batch[t] = setup.right[receivers[order[from + t]]];
         const kept = kernel.run(setup.left[g], batch.subarray(0, size));
         for (let t = 0; t < kept; t++) {
@@ -61,6 +71,7 @@ export function pairScorer(
           allowed[p] = 1;
         }
       }
+      onGivers?.(rows, rows);
     },
   };
 }
