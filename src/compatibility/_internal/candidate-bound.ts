@@ -4,16 +4,15 @@ import {
   groupBy,
   HASH_SEED,
   hashList,
-  mix,
   sameList,
 } from '../../profile/_internal/fact-groups.js';
-import type { Cohort } from '../../profile/cohort.js';
 import { ASKED, NO_PREFERENCE } from '../../scoring/_internal/constants.js';
 import { isWithheld, NEUTRAL } from '../../scoring/_internal/facts.js';
 import { LEVELS, SkillCoverage } from '../../scoring/_internal/skill-coverage.js';
 import { SKILLS_SCORER_DEFAULTS } from '../../scoring/skills.js';
 import { AllowedCounts } from './allowed-counts.js';
-import { HOUR_WORDS, ScheduleCap } from './schedule-cap.js';
+import { addPack, factGroups, PACK_LIMIT, type Pack, packOf } from './bound-packs.js';
+import { apart, ScheduleCap } from './schedule-cap.js';
 import type { Setup } from './setup.js';
 
 /**
@@ -301,21 +300,21 @@ export class CandidateBound {
   run(left: number): number {
     this.schedule.load(left);
     const rules = this.rules;
-    let count = 0;
     if (this.fused) {
-      // The default rules: tested inline, in the same pass as the bound.
+      // The default rules: tested inline, in the same pass as the bound, over every column.
       const row = rules.beginSimpleRow(left);
       if (row === null) return 0;
       this.prepareRow(left);
-      count = this.boundSimpleRow(row);
+      this.rowBits.fill(0);
+      const count = this.boundBits(row, -1);
       rules.endSimpleRow(left);
-    } else {
-      // `enough` 0: minutes are counted only as far as the minimum-overlap rule needs.
-      count = rules.filter(left, this.setup.right, undefined, this.position, undefined, 0);
-      if (count === 0) return 0;
-      this.prepareRow(left);
-      this.boundPositions(count);
+      return count;
     }
+    // `enough` 0: minutes are counted only as far as the minimum-overlap rule needs.
+    const count = rules.filter(left, this.setup.right, undefined, this.position, undefined, 0);
+    if (count === 0) return 0;
+    this.prepareRow(left);
+    this.boundPositions(count);
     this.fillBins(count);
     return count;
   }
@@ -582,44 +581,6 @@ export class CandidateBound {
       value[k] = sum * inverse + SLACK;
     }
   }
-
-  /**
-   * The rules' test of a simple row ({@link BuiltInRules.beginSimpleRow}) and the bound of each
-   * allowed column, in one pass over the columns: nothing is written for a forbidden pair.
-   * Two packs exactly ({@link fused}).
-   */
-  private boundSimpleRow({ marks, mask, enter, from, to }: SimpleRow): number {
-    const { position, value, wishesOf, wishValue, wRest, packs } = this;
-    const right = this.setup.right;
-    const { of: of0, value: v0 } = packs[0];
-    const { of: of1, value: v1 } = packs[1];
-    const inverse = 1 / this.setup.totalWeight;
-    const { hours, row } = this.schedule;
-    const drop = this.wSchedule;
-    let kept = 0;
-    if (enter === null) {
-      // The usual row, with nobody below it in the reporting line: the marks decide alone.
-      for (let j = 0; j < right.length; j++) {
-        const r = right[j];
-        if ((marks[r] & mask) !== 0) continue;
-        position[kept] = j;
-        const sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
-        value[kept] = (apart(hours, r, row) ? sum - drop : sum) * inverse + SLACK;
-        kept++;
-      }
-      return kept;
-    }
-    for (let j = 0; j < right.length; j++) {
-      const r = right[j];
-      const er = enter[r];
-      if ((marks[r] & mask) !== 0 || (from <= er && er < to)) continue;
-      position[kept] = j;
-      const sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
-      value[kept] = (apart(hours, r, row) ? sum - drop : sum) * inverse + SLACK;
-      kept++;
-    }
-    return kept;
-  }
 }
 
 /**
@@ -631,125 +592,4 @@ export interface ColumnWatch {
   readonly open: Int32Array;
   /** How many of `open`, from the start, are in use. */
   count: number;
-}
-
-/**
- * Whether participant `r` and the row share no hour of free time (`hours` and `row` as in
- * {@link ScheduleCap}): both gave times and they never meet, so the schedule term is 0.
- */
-function apart(hours: Int32Array, r: number, row: Int32Array): boolean {
-  const at = r * HOUR_WORDS;
-  // HOUR_WORDS is 6, unrolled.
-  return (
-    ((hours[at] & row[0]) |
-      (hours[at + 1] & row[1]) |
-      (hours[at + 2] & row[2]) |
-      (hours[at + 3] & row[3]) |
-      (hours[at + 4] & row[4]) |
-      (hours[at + 5] & row[5])) ===
-    0
-  );
-}
-
-/** Most combinations a pack may have (the product of its parts' group counts). */
-const PACK_LIMIT = 4096;
-
-/** Parts of the bound that share one key per column: their distinct combinations. */
-interface Pack {
-  /** Per column: its combination. */
-  readonly of: Int32Array;
-  /** Per combination, `width` indices into `termValue`, one per part. */
-  readonly parts: Int32Array;
-  readonly width: number;
-  /** For the current row: each combination's sum of its parts' values. */
-  readonly value: Float64Array;
-}
-
-function packOf(members: readonly Int32Array[], cols: number): Pack {
-  const width = members.length;
-  const groups = groupBy(
-    cols,
-    (j) => {
-      let h = HASH_SEED;
-      for (const at of members) h = mix(h, at[j]);
-      return h;
-    },
-    (a, b) => members.every((at) => at[a] === at[b]),
-  );
-  const parts = new Int32Array(Math.max(1, groups.count * width));
-  for (let j = 0; j < cols; j++) {
-    const c = groups.keys[j];
-    for (let p = 0; p < width; p++) parts[c * width + p] = members[p][j];
-  }
-  return { of: groups.keys, parts, width, value: new Float64Array(groups.count) };
-}
-
-/** `value[k] +=` the pack's value for the column `position[k]`. */
-function addPack(
-  count: number,
-  position: Int32Array,
-  value: Float64Array,
-  of: Int32Array,
-  packValue: Float64Array,
-): void {
-  for (let k = 0; k < count; k++) value[k] += packValue[of[position[k]]];
-}
-
-/**
- * The columns grouped by what scorer `name` reads of the right participant (as the fused row
- * groups them), or `undefined` for a scorer whose term is not a function of such a group.
- */
-function factGroups(cohort: Cohort, name: string, right: Int32Array): FactGroups | undefined {
-  const n = right.length;
-  const list = (lists: Cohort['goals']): FactGroups =>
-    groupBy(
-      n,
-      (j) => hashList(lists, right[j], HASH_SEED),
-      (a, b) => sameList(lists, right[a], right[b]),
-    );
-  switch (name) {
-    case 'goals':
-      return list(cohort.goals);
-    case 'interests':
-      return list(cohort.interests);
-    case 'stage': {
-      const stage = cohort.stage;
-      return groupBy(
-        n,
-        (j) => stage[right[j]],
-        (a, b) => stage[right[a]] === stage[right[b]],
-      );
-    }
-    case 'communication': {
-      const { communicationStyle: style, learningStyle: learning, modes, location } = cohort;
-      return groupBy(
-        n,
-        (j) => {
-          const r = right[j];
-          return mix(mix(mix(mix(HASH_SEED, style[r]), learning[r]), modes[r]), location[r]);
-        },
-        (a, b) => {
-          const x = right[a];
-          const y = right[b];
-          return (
-            style[x] === style[y] &&
-            learning[x] === learning[y] &&
-            modes[x] === modes[y] &&
-            location[x] === location[y]
-          );
-        },
-      );
-    }
-    case 'languages': {
-      const { languages, baseLanguages } = cohort;
-      return groupBy(
-        n,
-        (j) => hashList(baseLanguages, right[j], hashList(languages, right[j], HASH_SEED)),
-        (a, b) =>
-          sameList(languages, right[a], right[b]) && sameList(baseLanguages, right[a], right[b]),
-      );
-    }
-    default:
-      return undefined;
-  }
 }

@@ -92,3 +92,21 @@ export class ScheduleCap {
     return Math.max(0, 1 - SCHEDULE_SCORER_DEFAULTS.cadenceMismatchPenalty * Math.abs(rc - lc));
   }
 }
+
+/**
+ * Whether participant `r` and the row share no hour of free time (`hours` and `row` as in
+ * {@link ScheduleCap}): both gave times and they never meet, so the schedule term is 0.
+ */
+export function apart(hours: Int32Array, r: number, row: Int32Array): boolean {
+  const at = r * HOUR_WORDS;
+  // HOUR_WORDS is 6, unrolled.
+  return (
+    ((hours[at] & row[0]) |
+      (hours[at + 1] & row[1]) |
+      (hours[at + 2] & row[2]) |
+      (hours[at + 3] & row[3]) |
+      (hours[at + 4] & row[4]) |
+      (hours[at + 5] & row[5])) ===
+    0
+  );
+}
