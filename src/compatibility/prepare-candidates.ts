@@ -3,13 +3,14 @@ import type { Cohort } from '../profile/cohort.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import type { AllowedCounts } from './_internal/allowed-counts.js';
 import { baseOf } from './_internal/base.js';
-import { BIN_STRIDE, BINS, CandidateBound, type ColumnWatch } from './_internal/candidate-bound.js';
+import { BIN_STRIDE, BINS, CandidateBound } from './_internal/candidate-bound.js';
 import { unionEdges } from './_internal/candidate-edges.js';
 import { listHeaps, offer, offerAll } from './_internal/candidate-heaps.js';
 import { combineSlices } from './_internal/column-slices.js';
 import { checkPartials, checkRange } from './_internal/partial-checks.js';
 import { checkAborted, RowKernel } from './_internal/row-kernel.js';
 import { type CompatibilityOptions, setup as prepare, type Setup } from './_internal/setup.js';
+import { ColumnWatch } from './_internal/visible-columns.js';
 import type { CompatibilityCandidates } from './types.js';
 
 /** Options of {@link prepareCandidates}: those of `buildCompatibility`, plus `k`. */
@@ -224,7 +225,7 @@ export function prepareCandidatesNamed(
         } else if (pruned.bound.bySkill) {
           let watch = watches.get(partial);
           if (watch === undefined) {
-            watch = pruned.bound.watchColumns();
+            watch = new ColumnWatch(cols);
             watches.set(partial, watch);
           }
           scanRowsBySkill(setup, kernel, pruned, watch, i, end, partial, colRoot, rowK, colK);
@@ -371,7 +372,7 @@ function scanRowsBySkill(
       continue;
     }
     perLeft[i] = counts.row(left[i], row);
-    const count = bound.boundVisible(row, watch);
+    const count = bound.boundVisible(left[i], row, watch);
     let n = offerBounded(setup, kernel, pruned, count, i, 0, partial, colRoot, rowK, colK);
     if (!bound.rowSettled(n === rowK ? rowScores[i * rowK] : -1)) {
       const rest = bound.boundRest(row);

@@ -2,6 +2,7 @@ import { OverlapRow, overlapMinutes } from '../profile/_internal/overlap.js';
 import { MEETING_CADENCES } from '../profile/participant-schema.js';
 import { AD_HOC } from './_internal/constants.js';
 import { missing, NEUTRAL, neutral, round2 } from './_internal/facts.js';
+import { cadenceAgreement, minutesNeeded } from './_internal/schedule-terms.js';
 import type { Scorer } from './scorer.js';
 
 /** Options of {@link createScheduleScorer}. */
@@ -69,16 +70,10 @@ export function createScheduleScorer(options: ScheduleScorerOptions = {}): Score
       const cadence = cohort.cadence;
       const row = new OverlapRow(availability);
       const session = cohort.sessionMinutes;
-      const need = (a: number, b: number): number => {
-        const length = Math.max(session[a], session[b]) || config.sessionMinutes;
-        return length * Math.max(slack[cadence[a]], slack[cadence[b]]);
-      };
-      const agreement = (a: number, b: number): number => {
-        const x = cadence[a];
-        const y = cadence[b];
-        if (x === 0 || y === 0 || x === AD_HOC || y === AD_HOC) return 1;
-        return Math.max(0, 1 - penalty * Math.abs(x - y));
-      };
+      const need = (a: number, b: number): number =>
+        minutesNeeded(cohort, slack, config.sessionMinutes, a, b);
+      const agreement = (a: number, b: number): number =>
+        cadenceAgreement(cadence[a], cadence[b], penalty);
       const score = (a: number, b: number): number => {
         if (offsets[a + 1] === offsets[a] || offsets[b + 1] === offsets[b]) return NEUTRAL;
         const shared = overlapMinutes(availability, a, b);

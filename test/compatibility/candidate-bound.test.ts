@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CandidateBound } from '../../src/compatibility/_internal/candidate-bound.js';
 import { setup } from '../../src/compatibility/_internal/setup.js';
+import { ColumnWatch } from '../../src/compatibility/_internal/visible-columns.js';
 import { buildCandidates } from '../../src/compatibility/build-candidates.js';
 import { buildCompatibility } from '../../src/compatibility/build-compatibility.js';
 import type { Constraint } from '../../src/constraints/constraint.js';
@@ -93,9 +94,9 @@ describe('CandidateBound', () => {
             });
           const rowRoot = rootOf(rows, cols, cell);
           const colRoot = Float64Array.from(rootOf(cols, rows, (j, i) => cell(i, j)));
-          const watch = bound.watchColumns();
+          const watch = new ColumnWatch(cols);
           bound.narrowWatch(watch, colRoot);
-          dropped += cols - watch.count;
+          dropped += cols - watch.size;
           for (let i = 0; i < rows; i++) {
             const row = bound.beginSkillRow(built.left[i]);
             const allowed: number[] = [];
@@ -104,7 +105,9 @@ describe('CandidateBound', () => {
               expect(allowed).toEqual([]);
               continue;
             }
-            const visible = Array.from(bound.position.subarray(0, bound.boundVisible(row, watch)));
+            const visible = Array.from(
+              bound.position.subarray(0, bound.boundVisible(built.left[i], row, watch)),
+            );
             const rest = Array.from(bound.position.subarray(0, bound.boundRest(row)));
             expect([...visible, ...rest].sort((a, b) => a - b)).toEqual(allowed);
             if (bound.rowSettled(rowRoot[i])) {

@@ -14,6 +14,7 @@ import { AllowedCounts } from './allowed-counts.js';
 import { addPack, factGroups, PACK_LIMIT, type Pack, packOf } from './bound-packs.js';
 import { apart, ScheduleCap } from './schedule-cap.js';
 import type { Setup } from './setup.js';
+import { ColumnsBySkill, type ColumnWatch } from './visible-columns.js';
 
 /**
  * Added to every bound: the bound sums the same terms as the row kernel in another order, so
@@ -128,9 +129,7 @@ export class CandidateBound {
   readonly bySkill: boolean;
   /** The rows' allowed partners from the rules' structure, for a scan by skill. */
   readonly counts: AllowedCounts | undefined;
-  /** The columns that want each skill, at any level (CSR over skills). */
-  private readonly skillStart: Int32Array;
-  private readonly skillColumns: Int32Array;
+  private readonly bySkillIndex: ColumnsBySkill;
   /**
    * The current row's visible columns, one bit each: those wanting a skill it offers (any other
    * has coverage 0) and those its scan's {@link ColumnWatch} holds.
@@ -139,8 +138,6 @@ export class CandidateBound {
   /** The schedule term's cap per pair, and its share of the weight (0 when unweighted). */
   private readonly schedule: ScheduleCap;
   private readonly scheduleShare: number;
-  /** The row {@link beginSkillRow} began last. */
-  private current = 0;
   /** The current row's coverage term is the same for every column (skills withheld). */
   private flat = false;
   /** The current row's bound on any pair of coverage 0, in the kernel's scale. */
@@ -275,20 +272,7 @@ export class CandidateBound {
     this.scheduleShare = wSchedule / setup.totalWeight;
     this.bySkill = this.fused && wCoverage > 0;
     this.counts = this.bySkill ? new AllowedCounts(this.rules, cohort.size, right) : undefined;
-    const skills = cohort.skills.names.length;
-    this.skillStart = new Int32Array(skills + 1);
-    const wantedBy = (visit: (skill: number, j: number) => void): void => {
-      for (let j = 0; j < cols; j++) {
-        for (let x = offsets[right[j]]; x < offsets[right[j] + 1]; x++) visit(values[x], j);
-      }
-    };
-    wantedBy((skill) => this.skillStart[skill + 1]++);
-    for (let k = 0; k < skills; k++) this.skillStart[k + 1] += this.skillStart[k];
-    this.skillColumns = new Int32Array(this.skillStart[skills]);
-    const at = this.skillStart.slice(0, Math.max(1, skills));
-    wantedBy((skill, j) => {
-      this.skillColumns[at[skill]++] = j;
-    });
+    this.bySkillIndex = new ColumnsBySkill(cohort, right);
     this.rowBits = new Int32Array((cols + 31) >>> 5);
   }
 
@@ -396,7 +380,6 @@ export class CandidateBound {
     const row = this.rules.beginSimpleRow(left);
     if (row !== null) this.prepareRow(left);
     this.schedule.load(left);
-    this.current = left;
     return row;
   }
 
@@ -416,27 +399,18 @@ export class CandidateBound {
   }
 
   /**
-   * Bounds the row's allowed columns that want a skill it offers, and those `watch` holds (see
-   * {@link watchColumns}): every column whose pair could enter the row's heap or its own, as
+   * Bounds `left`'s allowed columns that want a skill it offers, and those `watch` holds: every
+   * column whose pair could enter the row's heap or its own, as
    * long as the row's heap root ends above {@link rowSettled}'s ceiling. Returns how many, in
    * {@link position} (ascending) and {@link value}, with {@link bins}. A row with withheld
    * skills bounds every allowed column.
    */
-  boundVisible(row: SimpleRow, watch: ColumnWatch): number {
+  boundVisible(left: number, row: SimpleRow, watch: ColumnWatch): number {
     const bits = this.rowBits;
-    if (this.flat) {
-      bits.fill(-1);
-      return this.boundBits(row, 0);
-    }
-    bits.set(watch.bits);
-    const { skillStart, skillColumns, current: left } = this;
-    const { offsets, values } = this.setup.cohort.offeredClosure;
-    for (let k = offsets[left]; k < offsets[left + 1]; k++) {
-      const skill = values[k];
-      for (let x = skillStart[skill]; x < skillStart[skill + 1]; x++) {
-        const j = skillColumns[x];
-        bits[j >>> 5] |= 1 << (j & 31);
-      }
+    if (this.flat) bits.fill(-1);
+    else {
+      bits.set(watch.bits);
+      this.bySkillIndex.mark(bits, left);
     }
     return this.boundBits(row, 0);
   }
@@ -456,33 +430,11 @@ export class CandidateBound {
   }
 
   /**
-   * A watch on every column, to be narrowed by {@link narrowWatch}: a scan keeps one per set of
-   * column heaps.
-   */
-  watchColumns(): ColumnWatch {
-    const cols = this.setup.right.length;
-    const bits = new Int32Array(this.rowBits.length);
-    for (let j = 0; j < cols; j++) bits[j >>> 5] |= 1 << (j & 31);
-    return { bits, open: Int32Array.from({ length: cols }, (_, j) => j), count: cols };
-  }
-
-  /**
    * Drops from `watch` the columns whose heap root (`colRoot`, -1 while not full) is above
-   * their floor: no pair of coverage 0 can enter those heaps. Columns without wishes stay
-   * (their coverage term is neutral, not 0). Roots only rise, so a column once dropped stays
-   * out.
+   * their floor: no pair of coverage 0 can enter those heaps.
    */
   narrowWatch(watch: ColumnWatch, colRoot: Float64Array): void {
-    const floor = this.floors();
-    const { wishesOf, wishBase } = this;
-    const { bits, open } = watch;
-    let kept = 0;
-    for (let x = 0; x < watch.count; x++) {
-      const j = open[x];
-      if (colRoot[j] > floor[j] && wishBase[wishesOf[j]] === 0) bits[j >>> 5] &= ~(1 << (j & 31));
-      else open[kept++] = j;
-    }
-    watch.count = kept;
+    watch.narrow(colRoot, this.floors());
   }
 
   /** The columns' floors, valued on first use. */
@@ -491,7 +443,11 @@ export class CandidateBound {
     return this.floor;
   }
 
-  /** Per column, the largest ceiling any row gives it: its two packs' values at their most. */
+  /**
+   * Per column, the largest ceiling any row gives it: its two packs' values at their most;
+   * infinite for a column without wishes, whose coverage term is neutral, not 0, so it never
+   * leaves a watch.
+   */
   private columnFloor(): Float64Array {
     const [first, second] = this.packs;
     const most = [first, second].map((p) => new Float64Array(p.value.length).fill(-Infinity));
@@ -504,9 +460,11 @@ export class CandidateBound {
       }
     }
     const inverse = 1 / this.setup.totalWeight;
-    return Float64Array.from(
-      first.of,
-      (c, j) => (this.wRest + most[0][c] + most[1][second.of[j]]) * inverse + 2 * SLACK,
+    const { wishBase, wishesOf } = this;
+    return Float64Array.from(first.of, (c, j) =>
+      wishBase[wishesOf[j]] > 0
+        ? Number.POSITIVE_INFINITY
+        : (this.wRest + most[0][c] + most[1][second.of[j]]) * inverse + 2 * SLACK,
     );
   }
 
@@ -581,15 +539,4 @@ export class CandidateBound {
       value[k] = sum * inverse + SLACK;
     }
   }
-}
-
-/**
- * The columns a scan by skill still visits in every row ({@link CandidateBound.boundVisible}):
- * one bit each, and the same as a list.
- */
-export interface ColumnWatch {
-  readonly bits: Int32Array;
-  readonly open: Int32Array;
-  /** How many of `open`, from the start, are in use. */
-  count: number;
 }

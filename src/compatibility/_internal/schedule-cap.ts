@@ -1,5 +1,5 @@
 import type { Cohort } from '../../profile/cohort.js';
-import { AD_HOC } from '../../scoring/_internal/constants.js';
+import { cadenceAgreement, minutesNeeded } from '../../scoring/_internal/schedule-terms.js';
 import { SCHEDULE_SCORER_DEFAULTS } from '../../scoring/schedule.js';
 
 const HOURS_PER_WEEK = 168;
@@ -25,8 +25,8 @@ export class ScheduleCap {
   private readonly cohort: Cohort;
   private readonly slack: Float64Array;
   private rowFree = false;
-  private rowCadence = 0;
-  private rowSession = 0;
+  /** The row's participant. */
+  private left = 0;
 
   constructor(cohort: Cohort) {
     this.cohort = cohort;
@@ -51,8 +51,7 @@ export class ScheduleCap {
     const { offsets } = this.cohort.availability.intervals;
     this.rowFree = offsets[left] !== offsets[left + 1];
     this.row.set(this.hours.subarray(left * HOUR_WORDS, (left + 1) * HOUR_WORDS));
-    this.rowCadence = this.cohort.cadence[left];
-    this.rowSession = this.cohort.sessionMinutes[left];
+    this.left = left;
   }
 
   /**
@@ -72,24 +71,15 @@ export class ScheduleCap {
       common += Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
     }
     if (common === 0) return 0;
-    return 1 - this.agreement(r) * Math.min(1, (common * 60) / this.need(r));
-  }
-
-  /** Minutes of shared time the scorer asks of the row and `r` for full marks. */
-  private need(r: number): number {
-    const length =
-      Math.max(this.rowSession, this.cohort.sessionMinutes[r]) ||
-      SCHEDULE_SCORER_DEFAULTS.sessionMinutes;
-    const { slack } = this;
-    return length * Math.max(slack[this.rowCadence], slack[this.cohort.cadence[r]]);
-  }
-
-  /** The scorer's factor for the row's and `r`'s cadences (1 when they agree). */
-  private agreement(r: number): number {
-    const lc = this.rowCadence;
-    const rc = this.cohort.cadence[r];
-    if (lc === 0 || lc === AD_HOC || rc === 0 || rc === AD_HOC || rc === lc) return 1;
-    return Math.max(0, 1 - SCHEDULE_SCORER_DEFAULTS.cadenceMismatchPenalty * Math.abs(rc - lc));
+    const { cohort, left, slack } = this;
+    const { sessionMinutes, cadenceMismatchPenalty } = SCHEDULE_SCORER_DEFAULTS;
+    const need = minutesNeeded(cohort, slack, sessionMinutes, left, r);
+    const agreement = cadenceAgreement(
+      cohort.cadence[left],
+      cohort.cadence[r],
+      cadenceMismatchPenalty,
+    );
+    return 1 - agreement * Math.min(1, (common * 60) / need);
   }
 }
 

@@ -349,12 +349,7 @@ export class BuiltInRules {
     const take = (p: number): void => {
       if ((marks[p] & own) === 0) visit(p);
     };
-    if (this.roles || this.line !== undefined) take(left);
-    if (this.line !== undefined) {
-      const manager = this.cohort.manager;
-      for (let up = manager[left]; up !== -1; up = manager[up]) take(up);
-    }
-    for (const lists of this.pairLists) lists.forEach(left, take);
+    this.forEachByName(left, take);
     if (row.enter !== null) {
       this.tour ??= tourOf(row.enter);
       for (let t = row.from; t < row.to; t++) take(this.tour[t]);
@@ -398,15 +393,22 @@ export class BuiltInRules {
    */
   private markRow(left: number, on: boolean): void {
     const marks = this.marks;
-    const set = (i: number): void => {
+    this.forEachByName(left, (i) => {
       marks[i] = on ? marks[i] | ROW_MARK : marks[i] & ~ROW_MARK;
-    };
-    if (this.roles || this.line !== undefined) set(left);
+    });
+  }
+
+  /**
+   * Calls `visit(p)` for everyone the rules forbid `left` by name (see {@link markRow}); `p`
+   * may repeat.
+   */
+  private forEachByName(left: number, visit: (p: number) => void): void {
+    if (this.roles || this.line !== undefined) visit(left);
     if (this.line !== undefined) {
       const manager = this.cohort.manager;
-      for (let up = manager[left]; up !== -1; up = manager[up]) set(up);
+      for (let up = manager[left]; up !== -1; up = manager[up]) visit(up);
     }
-    for (const lists of this.pairLists) lists.mark(left, marks, ROW_MARK, on);
+    for (const lists of this.pairLists) lists.forEach(left, visit);
   }
 }
 

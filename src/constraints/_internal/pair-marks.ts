@@ -27,7 +27,7 @@ export class PairMarks {
    * Sets (`on`) or clears bit `bit` of `marks[i]` for everyone connected to `left` either way;
    * returns whether anyone is.
    */
-  mark(left: number, marks: Uint8Array, bit: number, on: boolean): boolean {
+  private mark(left: number, marks: Uint8Array, bit: number, on: boolean): boolean {
     let any = false;
     for (const { offsets, values } of [this.lists, this.reverse]) {
       for (let k = offsets[left]; k < offsets[left + 1]; k++) {

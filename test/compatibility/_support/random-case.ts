@@ -100,6 +100,9 @@ export function randomCase(seed: number, size: number, fewLanguages = false): Ca
           ? { ...(r.skills as object), wanted: LONG_WISHES.filter(() => random() < 0.7) }
           : r.skills,
     };
+    // One in thirteen wants nothing (coverage is neutral with everyone, never 0); decided by
+    // position so the draws above stay as they were.
+    if (i % 13 === 5) record.skills = { ...(record.skills as object), wanted: [] };
     for (const key of Object.keys(record)) if (record[key] === undefined) delete record[key];
     return record;
   });
