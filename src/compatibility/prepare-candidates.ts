@@ -336,13 +336,15 @@ function scanRowsPruned(
 
 /**
  * {@link scanRowsPruned} where a row need not even bound most pairs. A column that wants none
- * of the skills the row offers has coverage 0 with it, so their pair's bound is at most the
- * row's ceiling (its other terms at their best for it) and at most the column's floor (those
- * terms at their best for any row). The row bounds the columns that want a skill it offers and
- * those `watch` holds — the columns whose heap root is not yet above their floor; when its own
- * heap root ends above its ceiling, no other pair can enter either heap, and the row is done.
- * Else it bounds the rest too. Allowed partners are counted from the rules' structure
- * ({@link AllowedCounts}), for the rows and, at the end of the block, for the columns.
+ * of the skills the row offers has coverage 0 with it, and one that shares no hour of free time
+ * with it has schedule 0: such a pair's bound is at most the row's ceiling for its kind (its
+ * other terms at their best for the row) and at most the column's floor for it (at their best
+ * for any row). The row bounds the columns that want a skill it offers and share an hour with
+ * it, and those `watch` holds for either kind — the columns whose heap root is not yet above
+ * their floor; when its own heap root ends above its ceiling for a kind, no other pair of that
+ * kind can enter either heap. Else it bounds those too. Allowed partners are counted from the
+ * rules' structure ({@link AllowedCounts}), for the rows and, at the end of the block, for the
+ * columns.
  */
 function scanRowsBySkill(
   setup: Setup,
@@ -373,11 +375,9 @@ function scanRowsBySkill(
     }
     perLeft[i] = counts.row(left[i], row);
     const count = bound.boundVisible(left[i], row, watch);
-    let n = offerBounded(setup, kernel, pruned, count, i, 0, partial, colRoot, rowK, colK);
-    if (!bound.rowSettled(n === rowK ? rowScores[i * rowK] : -1)) {
-      const rest = bound.boundRest(row);
-      n = offerBounded(setup, kernel, pruned, rest, i, n, partial, colRoot, rowK, colK);
-    }
+    const n = offerBounded(setup, kernel, pruned, count, i, 0, partial, colRoot, rowK, colK);
+    const rest = bound.boundRest(row, watch, n === rowK ? rowScores[i * rowK] : -1);
+    offerBounded(setup, kernel, pruned, rest, i, n, partial, colRoot, rowK, colK);
     bound.endSkillRow(left[i]);
   }
   counts.flush(perRight, before);

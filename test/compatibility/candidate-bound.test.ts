@@ -6,6 +6,7 @@ import { ColumnWatch } from '../../src/compatibility/_internal/visible-columns.j
 import { buildCandidates } from '../../src/compatibility/build-candidates.js';
 import { buildCompatibility } from '../../src/compatibility/build-compatibility.js';
 import type { Constraint } from '../../src/constraints/constraint.js';
+import type { Cohort } from '../../src/profile/cohort.js';
 import type { ProgramInput } from '../../src/profile/program-schema.js';
 import { BUILT_IN_SCORERS } from '../../src/scoring/built-in-scorers.js';
 import type { Scorer } from '../../src/scoring/scorer.js';
@@ -19,6 +20,16 @@ function everyRule(program: ProgramInput): ProgramInput {
 }
 
 /** Only scorers with few distinct values weighted, so most of a row ties. */
+/** Whether participant `right` wants a skill `left` offers (or an ancestor of one). */
+function wantsOffered(cohort: Cohort, left: number, right: number): boolean {
+  const { offsets, values } = cohort.offeredClosure;
+  const offered = new Set(values.subarray(offsets[left], offsets[left + 1]));
+  const wanted = cohort.wanted;
+  return wanted.values
+    .subarray(wanted.offsets[right], wanted.offsets[right + 1])
+    .some((skill) => offered.has(skill));
+}
+
 function tiedWeights(seed: number): Record<string, number> {
   const few = ['stage', 'communication', 'languages', 'preferences'];
   return Object.fromEntries(
@@ -63,10 +74,12 @@ describe('CandidateBound', () => {
     );
   });
 
-  it('a row by skill bounds each allowed column exactly once (visible or rest); a pair it leaves out, once its heap root is above its ceiling, could enter neither its heap nor its column heap', () => {
+  it('a row by skill bounds each allowed column exactly once (visible or rest); a pair it leaves out, given its heap root, could enter neither its heap nor its column heap', () => {
     let settled = 0;
     let dropped = 0;
     let skipped = 0;
+    // Skipped pairs whose column wants a skill the row offers: left out as sharing no hour.
+    let apart = 0;
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
@@ -108,19 +121,22 @@ describe('CandidateBound', () => {
             const visible = Array.from(
               bound.position.subarray(0, bound.boundVisible(built.left[i], row, watch)),
             );
-            const rest = Array.from(bound.position.subarray(0, bound.boundRest(row)));
+            const rest = Array.from(bound.position.subarray(0, bound.boundRest(row, watch, -1)));
             expect([...visible, ...rest].sort((a, b) => a - b)).toEqual(allowed);
-            if (bound.rowSettled(rowRoot[i])) {
-              settled++;
-              for (const j of rest) {
-                skipped++;
-                const score = matrix.scores[cell(i, j)];
-                expect({ i, j, below: score < rowRoot[i] && score < colRoot[j] }).toEqual({
-                  i,
-                  j,
-                  below: true,
-                });
-              }
+            const needed = new Set(
+              bound.position.subarray(0, bound.boundRest(row, watch, rowRoot[i])),
+            );
+            if (needed.size < rest.length) settled++;
+            for (const j of rest) {
+              if (needed.has(j)) continue;
+              skipped++;
+              if (wantsOffered(cohort, built.left[i], built.right[j])) apart++;
+              const score = matrix.scores[cell(i, j)];
+              expect({ i, j, below: score < rowRoot[i] && score < colRoot[j] }).toEqual({
+                i,
+                j,
+                below: true,
+              });
             }
             bound.endSkillRow(built.left[i]);
           }
@@ -128,8 +144,9 @@ describe('CandidateBound', () => {
       ),
       { numRuns: numRuns(20) },
     );
-    // The property must have been put to work: rows settled, columns left the watch, pairs skipped.
-    expect(Math.min(settled, dropped, skipped)).toBeGreaterThan(0);
+    // The property must have been put to work: rows settled, columns left the watch, pairs
+    // skipped, some for sharing no hour.
+    expect(Math.min(settled, dropped, skipped, apart)).toBeGreaterThan(0);
   });
 
   it('is not used with a custom scorer or a custom constraint: they are functions it cannot bound', () => {

@@ -14,7 +14,7 @@ import { AllowedCounts } from './allowed-counts.js';
 import { addPack, factGroups, PACK_LIMIT, type Pack, packOf } from './bound-packs.js';
 import { apart, ScheduleCap } from './schedule-cap.js';
 import type { Setup } from './setup.js';
-import { ColumnsBySkill, type ColumnWatch } from './visible-columns.js';
+import { ColumnsByHour, ColumnsBySkill, type ColumnWatch } from './visible-columns.js';
 
 /**
  * Added to every bound: the bound sums the same terms as the row kernel in another order, so
@@ -70,8 +70,9 @@ interface GroupedTerm {
  * which only the schedule scorer reads), so the count of allowed partners stays exact.
  *
  * With simple rules it can also leave pairs out unbounded ({@link bySkill}): a column that
- * wants none of the skills a row offers has coverage 0 with it, which caps their pair below the
- * row's ceiling and the column's floor; see `scanRowsBySkill` for how the scan proves such pairs
+ * wants none of the skills a row offers has coverage 0 with it, and one that shares no hour of
+ * free time with it has schedule 0, which caps their pair below the row's ceiling and the
+ * column's floor for such pairs; see `scanRowsBySkill` for how the scan proves such pairs
  * useless before it skips them.
  */
 export class CandidateBound {
@@ -111,6 +112,8 @@ export class CandidateBound {
    * `wCoverage × NEUTRAL` for a group without wishes, else 0.
    */
   private readonly wishBase: Float64Array;
+  /** The largest of {@link wishBase}. */
+  private readonly topBase: number;
   /**
    * The wishes by cell (`skill × LEVELS + level`), CSR over cells: the group each belongs to and
    * its share of that group's term, `wCoverage × priority / the group's priorities' sum`. A row
@@ -130,9 +133,18 @@ export class CandidateBound {
   /** The rows' allowed partners from the rules' structure, for a scan by skill. */
   readonly counts: AllowedCounts | undefined;
   private readonly bySkillIndex: ColumnsBySkill;
+  /** The columns by hour of free time; `undefined` when the schedule term has no weight. */
+  private readonly byHourIndex: ColumnsByHour | undefined;
+  /** The current row's columns that want a skill it offers (any other has coverage 0). */
+  private readonly skillBits: Int32Array;
   /**
-   * The current row's visible columns, one bit each: those wanting a skill it offers (any other
-   * has coverage 0) and those its scan's {@link ColumnWatch} holds.
+   * The current row's columns that share an hour of free time with it, or every column when
+   * the row gave none or the schedule has no weight (else their schedule term is 0).
+   */
+  private readonly sharedBits: Int32Array;
+  /**
+   * The columns the next pass bounds, one bit each: for a row by skill, those {@link
+   * boundVisible} or {@link boundRest} chose.
    */
   private readonly rowBits: Int32Array;
   /** The schedule term's cap per pair, and its share of the weight (0 when unweighted). */
@@ -142,11 +154,14 @@ export class CandidateBound {
   private flat = false;
   /** The current row's bound on any pair of coverage 0, in the kernel's scale. */
   private ceiling = 0;
+  /** The current row's largest coverage term, over its groups of wanted skills. */
+  private topWish = 0;
   /**
-   * Per column, its bound on any pair of coverage 0, whatever the row: a column whose heap
-   * root is above it can skip such pairs. Valued once needed.
+   * Per column, its bound on any pair of coverage 0 (`zero`), and on any pair of schedule 0
+   * (`apart`), whatever the row: a column whose heap root is above one can skip such pairs.
+   * Valued once needed.
    */
-  private floor: Float64Array | undefined;
+  private floor: { readonly zero: Float64Array; readonly apart: Float64Array } | undefined;
 
   /** The bound for a build, or `undefined` when a custom scorer or constraint is in force. */
   static of(setup: Setup): CandidateBound | undefined {
@@ -255,6 +270,7 @@ export class CandidateBound {
       }
       if (this.coverage.priorityTotal[r] === 0) this.wishBase[g] = wCoverage * NEUTRAL;
     }
+    this.topBase = this.wishBase.reduce((a, b) => Math.max(a, b), 0);
     for (let c = 0; c < cells; c++) this.cellStart[c + 1] += this.cellStart[c];
     this.cellGroup = new Int32Array(this.cellStart[cells]);
     this.cellShare = new Float64Array(this.cellStart[cells]);
@@ -273,7 +289,12 @@ export class CandidateBound {
     this.bySkill = this.fused && wCoverage > 0;
     this.counts = this.bySkill ? new AllowedCounts(this.rules, cohort.size, right) : undefined;
     this.bySkillIndex = new ColumnsBySkill(cohort, right);
-    this.rowBits = new Int32Array((cols + 31) >>> 5);
+    this.byHourIndex =
+      this.fused && wSchedule > 0 ? new ColumnsByHour(this.schedule.hours, right) : undefined;
+    const words = (cols + 31) >>> 5;
+    this.skillBits = new Int32Array(words);
+    this.sharedBits = new Int32Array(words);
+    this.rowBits = new Int32Array(words);
   }
 
   /**
@@ -289,8 +310,9 @@ export class CandidateBound {
       const row = rules.beginSimpleRow(left);
       if (row === null) return 0;
       this.prepareRow(left);
-      this.rowBits.fill(0);
-      const count = this.boundBits(row, -1);
+      this.markShared();
+      this.rowBits.fill(-1);
+      const count = this.boundBits(row);
       rules.endSimpleRow(left);
       return count;
     }
@@ -311,6 +333,7 @@ export class CandidateBound {
     this.flat = wCoverage === 0 || isWithheld(cohort, left, 'skills');
     if (this.flat) {
       wishValue.fill(wCoverage * NEUTRAL);
+      this.topWish = wCoverage * NEUTRAL;
       return;
     }
     this.coverage.load(left);
@@ -321,16 +344,22 @@ export class CandidateBound {
     // The table is 0 outside the skills `left` offers (and their ancestors), so only the
     // wishes for those are visited.
     wishValue.set(this.wishBase);
+    // Values only grow from the base, so the largest any reaches is the largest at the end.
+    let top = this.topBase;
     const { offsets, values } = cohort.offeredClosure;
     for (let k = offsets[left]; k < offsets[left + 1]; k++) {
       for (let c = values[k] * LEVELS + 1, end = c + LEVELS - 1; c < end; c++) {
         const value = table[c];
         if (value === 0) continue;
         for (let x = cellStart[c]; x < cellStart[c + 1]; x++) {
-          wishValue[cellGroup[x]] += cellShare[x] * value;
+          const g = cellGroup[x];
+          const sum = wishValue[g] + cellShare[x] * value;
+          wishValue[g] = sum;
+          if (sum > top) top = sum;
         }
       }
     }
+    this.topWish = top;
   }
 
   /**
@@ -380,6 +409,7 @@ export class CandidateBound {
     const row = this.rules.beginSimpleRow(left);
     if (row !== null) this.prepareRow(left);
     this.schedule.load(left);
+    this.markShared();
     return row;
   }
 
@@ -399,56 +429,91 @@ export class CandidateBound {
   }
 
   /**
-   * Bounds `left`'s allowed columns that want a skill it offers, and those `watch` holds: every
-   * column whose pair could enter the row's heap or its own, as
-   * long as the row's heap root ends above {@link rowSettled}'s ceiling. Returns how many, in
+   * Bounds `left`'s allowed columns that want a skill it offers and share an hour of free time
+   * with it, and those `watch` holds for the pairs of coverage 0 or of schedule 0 they would
+   * make: every column whose pair could enter the row's heap or its own, as long as the row's
+   * heap root ends above its ceilings ({@link boundRest}). Returns how many, in
    * {@link position} (ascending) and {@link value}, with {@link bins}. A row with withheld
    * skills bounds every allowed column.
    */
   boundVisible(left: number, row: SimpleRow, watch: ColumnWatch): number {
     const bits = this.rowBits;
-    if (this.flat) bits.fill(-1);
-    else {
-      bits.set(watch.bits);
-      this.bySkillIndex.mark(bits, left);
+    if (this.flat) {
+      bits.fill(-1);
+      return this.boundBits(row);
     }
-    return this.boundBits(row, 0);
-  }
-
-  /** Bounds the allowed columns {@link boundVisible} left out. */
-  boundRest(row: SimpleRow): number {
-    return this.boundBits(row, -1);
+    const { skillBits: skill, sharedBits: shared } = this;
+    skill.fill(0);
+    this.bySkillIndex.mark(skill, left);
+    const { bits: zero, apart } = watch;
+    for (let w = 0; w < bits.length; w++) {
+      const s = skill[w];
+      bits[w] = (s & (shared[w] | apart[w])) | (~s & zero[w]);
+    }
+    return this.boundBits(row);
   }
 
   /**
-   * Whether the row's heap, with root `rowRoot` (-1 while not full), can take no pair
-   * {@link boundVisible} left out: their coverage is 0, so their bounds are at most the row's
-   * ceiling.
+   * Bounds the allowed columns {@link boundVisible} left out whose pairs could still enter the
+   * row's heap, with root `rowRoot` (-1 while not full): those of coverage 0 unless the root is
+   * above the row's ceiling for such pairs, those of schedule 0 unless it is above the ceiling
+   * for those. Any other pair left out is below both roots: its bound is at most the row's
+   * ceiling, and at most its column's floor, which the watch held its root above.
    */
-  rowSettled(rowRoot: number): boolean {
-    return !this.flat && rowRoot > this.ceiling;
+  boundRest(row: SimpleRow, watch: ColumnWatch, rowRoot: number): number {
+    if (this.flat) return 0;
+    const zeroMask = rowRoot > this.ceiling ? 0 : -1;
+    const apartMask = rowRoot > this.ceiling + this.apartRise() ? 0 : -1;
+    if ((zeroMask | apartMask) === 0) return 0;
+    const { skillBits: skill, sharedBits: shared, rowBits: bits } = this;
+    const { bits: zero, apart } = watch;
+    for (let w = 0; w < bits.length; w++) {
+      const s = skill[w];
+      bits[w] = (~s & ~zero[w] & zeroMask) | (s & ~shared[w] & ~apart[w] & apartMask);
+    }
+    return this.boundBits(row);
   }
 
   /**
    * Drops from `watch` the columns whose heap root (`colRoot`, -1 while not full) is above
-   * their floor: no pair of coverage 0 can enter those heaps.
+   * their floors: no pair of coverage 0, or of schedule 0, can enter those heaps.
    */
   narrowWatch(watch: ColumnWatch, colRoot: Float64Array): void {
-    watch.narrow(colRoot, this.floors());
+    const { zero, apart } = this.floors();
+    watch.narrow(colRoot, zero, apart);
+  }
+
+  /** Sets {@link sharedBits} for the row the schedule cap has loaded. */
+  private markShared(): void {
+    const shared = this.sharedBits;
+    if (this.byHourIndex === undefined || !this.schedule.rowFree) shared.fill(-1);
+    else {
+      shared.fill(0);
+      this.byHourIndex.mark(shared, this.schedule.row);
+    }
+  }
+
+  /**
+   * How far the current row's bound on a pair of schedule 0 can be above its {@link ceiling}:
+   * its best coverage term counts, its schedule term does not.
+   */
+  private apartRise(): number {
+    return (this.topWish - this.wSchedule) / this.setup.totalWeight;
   }
 
   /** The columns' floors, valued on first use. */
-  private floors(): Float64Array {
-    this.floor ??= this.columnFloor();
+  private floors(): { readonly zero: Float64Array; readonly apart: Float64Array } {
+    this.floor ??= this.columnFloors();
     return this.floor;
   }
 
   /**
    * Per column, the largest ceiling any row gives it: its two packs' values at their most;
    * infinite for a column without wishes, whose coverage term is neutral, not 0, so it never
-   * leaves a watch.
+   * leaves a watch. For pairs of schedule 0, the most coverage can add less the schedule's
+   * weight (the packs hold the schedule term at its best).
    */
-  private columnFloor(): Float64Array {
+  private columnFloors(): { readonly zero: Float64Array; readonly apart: Float64Array } {
     const [first, second] = this.packs;
     const most = [first, second].map((p) => new Float64Array(p.value.length).fill(-Infinity));
     for (const left of this.setup.left) {
@@ -461,20 +526,21 @@ export class CandidateBound {
     }
     const inverse = 1 / this.setup.totalWeight;
     const { wishBase, wishesOf } = this;
-    return Float64Array.from(first.of, (c, j) =>
+    const zero = Float64Array.from(first.of, (c, j) =>
       wishBase[wishesOf[j]] > 0
         ? Number.POSITIVE_INFINITY
         : (this.wRest + most[0][c] + most[1][second.of[j]]) * inverse + 2 * SLACK,
     );
+    const rise = (this.wCoverage - this.wSchedule) * inverse;
+    return { zero, apart: zero.map((floor) => floor + rise) };
   }
 
   /**
-   * Bounds the allowed columns whose bit in {@link rowBits} is set (`flip` 0) or clear (`flip`
-   * -1), in ascending order; returns how many, with {@link bins}.
+   * Bounds the allowed columns whose bit in {@link rowBits} is set, in ascending order; returns
+   * how many, with {@link bins}.
    */
-  private boundBits({ marks, mask, enter, from, to }: SimpleRow, flip: number): number {
-    const { position, value, wishesOf, wishValue, wRest, packs, rowBits } = this;
-    const { hours, row } = this.schedule;
+  private boundBits({ marks, mask, enter, from, to }: SimpleRow): number {
+    const { position, value, wishesOf, wishValue, wRest, packs, rowBits, sharedBits } = this;
     const drop = this.wSchedule;
     const right = this.setup.right;
     const cols = right.length;
@@ -483,7 +549,8 @@ export class CandidateBound {
     const inverse = 1 / this.setup.totalWeight;
     let kept = 0;
     for (let w = 0; w < rowBits.length; w++) {
-      let word = rowBits[w] ^ flip;
+      let word = rowBits[w];
+      const shared = sharedBits[w];
       while (word !== 0) {
         const low = word & -word;
         word ^= low;
@@ -497,7 +564,7 @@ export class CandidateBound {
         }
         position[kept] = j;
         const sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
-        value[kept] = (apart(hours, r, row) ? sum - drop : sum) * inverse + SLACK;
+        value[kept] = ((shared & low) === 0 ? sum - drop : sum) * inverse + SLACK;
         kept++;
       }
     }

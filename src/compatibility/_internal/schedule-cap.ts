@@ -8,10 +8,11 @@ export const HOUR_WORDS = Math.ceil(HOURS_PER_WEEK / 32);
 
 /**
  * A cap on the built-in `schedule` term of one row against any partner, from the hours of the
- * week in which both have free time: their shared minutes are at most 60 a common hour. The
- * bound reads {@link hours} against {@link row} for every pair it bounds — no common hour means
- * the term is 0 (two thirds of the pairs of a cohort spread over time zones) — and asks
- * {@link shortfall} of the pairs it would score, for the cap when they share a few hours.
+ * week in which both have free time: their shared minutes are at most 60 a common hour. No
+ * common hour means the term is 0 (two thirds of the pairs of a cohort spread over time zones):
+ * the bound reads that of every pair it bounds, from {@link hours} against {@link row} or, with
+ * the default rules, from the columns by hour (`ColumnsByHour`). It asks {@link shortfall} of
+ * the pairs it would score, for the cap when they share a few hours.
  */
 export class ScheduleCap {
   /**
@@ -24,7 +25,7 @@ export class ScheduleCap {
   readonly row = new Int32Array(HOUR_WORDS);
   private readonly cohort: Cohort;
   private readonly slack: Float64Array;
-  private rowFree = false;
+  private free = false;
   /** The row's participant. */
   private left = 0;
 
@@ -46,10 +47,15 @@ export class ScheduleCap {
     this.slack = Float64Array.from({ length: 5 }, (_, c) => sessionsOfSlack[c] ?? 1);
   }
 
+  /** Whether the row gave availability (else its term is neutral with anyone). */
+  get rowFree(): boolean {
+    return this.free;
+  }
+
   /** Makes `left` the row. */
   load(left: number): void {
     const { offsets } = this.cohort.availability.intervals;
-    this.rowFree = offsets[left] !== offsets[left + 1];
+    this.free = offsets[left] !== offsets[left + 1];
     this.row.set(this.hours.subarray(left * HOUR_WORDS, (left + 1) * HOUR_WORDS));
     this.left = left;
   }
@@ -61,7 +67,7 @@ export class ScheduleCap {
    */
   shortfall(r: number): number {
     const { offsets } = this.cohort.availability.intervals;
-    if (!this.rowFree || offsets[r] === offsets[r + 1]) return 0;
+    if (!this.free || offsets[r] === offsets[r + 1]) return 0;
     const { hours, row } = this;
     let common = 0;
     for (let w = 0, at = r * HOUR_WORDS; w < HOUR_WORDS; w++, at++) {
