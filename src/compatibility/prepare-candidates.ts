@@ -337,12 +337,13 @@ function scanRowsPruned(
 /**
  * {@link scanRowsPruned} where a row need not even bound most pairs. A column that wants none
  * of the skills the row offers has coverage 0 with it, and one that shares no hour of free time
- * with it has schedule 0: such a pair's bound is at most the row's ceiling for its kind (its
- * other terms at their best for the row) and at most the column's floor for it (at their best
- * for any row). The row bounds the columns that want a skill it offers and share an hour with
- * it, and those `watch` holds for either kind — the columns whose heap root is not yet above
- * their floor; when its own heap root ends above its ceiling for a kind, no other pair of that
- * kind can enter either heap. Else it bounds those too. Allowed partners are counted from the
+ * with it has schedule 0: such a pair's bound is at most the row's ceiling for its kind
+ * (coverage 0, schedule 0, or both: its other terms at their best for the row) and at most the
+ * column's floor for it (at their best for any row). The row bounds the columns that want a
+ * skill it offers and share an hour with it, and those `watch` holds for their kind — the
+ * columns whose heap root is not yet above their floor for it; when its own heap root ends
+ * above its ceiling for a kind, no other pair of that kind can enter either heap. Else it
+ * bounds those too. Allowed partners are counted from the
  * rules' structure ({@link AllowedCounts}), for the rows and, at the end of the block, for the
  * columns.
  */

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CandidateBound } from '../../src/compatibility/_internal/candidate-bound.js';
+import { HOUR_WORDS, ScheduleCap } from '../../src/compatibility/_internal/schedule-cap.js';
 import { setup } from '../../src/compatibility/_internal/setup.js';
 import { ColumnWatch } from '../../src/compatibility/_internal/visible-columns.js';
 import { buildCandidates } from '../../src/compatibility/build-candidates.js';
@@ -80,6 +81,8 @@ describe('CandidateBound', () => {
     let skipped = 0;
     // Skipped pairs whose column wants a skill the row offers: left out as sharing no hour.
     let apart = 0;
+    // Rows that must bound some pairs of coverage 0 but skip others, which also share no hour.
+    let both = 0;
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 1_000_000 }),
@@ -107,6 +110,11 @@ describe('CandidateBound', () => {
             });
           const rowRoot = rootOf(rows, cols, cell);
           const colRoot = Float64Array.from(rootOf(cols, rows, (j, i) => cell(i, j)));
+          const { hours } = new ScheduleCap(cohort);
+          const sharesHour = (a: number, b: number) =>
+            hours
+              .subarray(a * HOUR_WORDS, (a + 1) * HOUR_WORDS)
+              .some((word, w) => (word & hours[b * HOUR_WORDS + w]) !== 0);
           const watch = new ColumnWatch(cols);
           bound.narrowWatch(watch, colRoot);
           dropped += cols - watch.size;
@@ -127,10 +135,18 @@ describe('CandidateBound', () => {
               bound.position.subarray(0, bound.boundRest(row, watch, rowRoot[i])),
             );
             if (needed.size < rest.length) settled++;
+            const zero = (j: number) => !wantsOffered(cohort, built.left[i], built.right[j]);
+            const shares = (j: number) => sharesHour(built.left[i], built.right[j]);
+            if (
+              [...needed].some((j) => zero(j) && shares(j)) &&
+              rest.some((j) => !needed.has(j) && zero(j) && !shares(j))
+            ) {
+              both++;
+            }
             for (const j of rest) {
               if (needed.has(j)) continue;
               skipped++;
-              if (wantsOffered(cohort, built.left[i], built.right[j])) apart++;
+              if (!zero(j)) apart++;
               const score = matrix.scores[cell(i, j)];
               expect({ i, j, below: score < rowRoot[i] && score < colRoot[j] }).toEqual({
                 i,
@@ -145,8 +161,9 @@ describe('CandidateBound', () => {
       { numRuns: numRuns(20) },
     );
     // The property must have been put to work: rows settled, columns left the watch, pairs
-    // skipped, some for sharing no hour.
-    expect(Math.min(settled, dropped, skipped, apart)).toBeGreaterThan(0);
+    // skipped, some for sharing no hour, some for that and coverage 0 where coverage 0 alone
+    // was not enough.
+    expect(Math.min(settled, dropped, skipped, apart, both)).toBeGreaterThan(0);
   });
 
   it('is not used with a custom scorer or a custom constraint: they are functions it cannot bound', () => {

@@ -14,7 +14,12 @@ import { AllowedCounts } from './allowed-counts.js';
 import { addPack, factGroups, PACK_LIMIT, type Pack, packOf } from './bound-packs.js';
 import { apart, ScheduleCap } from './schedule-cap.js';
 import type { Setup } from './setup.js';
-import { ColumnsByHour, ColumnsBySkill, type ColumnWatch } from './visible-columns.js';
+import {
+  type ColumnFloors,
+  ColumnsByHour,
+  ColumnsBySkill,
+  type ColumnWatch,
+} from './visible-columns.js';
 
 /**
  * Added to every bound: the bound sums the same terms as the row kernel in another order, so
@@ -157,11 +162,10 @@ export class CandidateBound {
   /** The current row's largest coverage term, over its groups of wanted skills. */
   private topWish = 0;
   /**
-   * Per column, its bound on any pair of coverage 0 (`zero`), and on any pair of schedule 0
-   * (`apart`), whatever the row: a column whose heap root is above one can skip such pairs.
-   * Valued once needed.
+   * Per column, its bound on any pair of each kind a row by skill may leave out, whatever the
+   * row: a column whose heap root is above one can skip such pairs. Valued once needed.
    */
-  private floor: { readonly zero: Float64Array; readonly apart: Float64Array } | undefined;
+  private floor: ColumnFloors | undefined;
 
   /** The bound for a build, or `undefined` when a custom scorer or constraint is in force. */
   static of(setup: Setup): CandidateBound | undefined {
@@ -430,10 +434,10 @@ export class CandidateBound {
 
   /**
    * Bounds `left`'s allowed columns that want a skill it offers and share an hour of free time
-   * with it, and those `watch` holds for the pairs of coverage 0 or of schedule 0 they would
-   * make: every column whose pair could enter the row's heap or its own, as long as the row's
-   * heap root ends above its ceilings ({@link boundRest}). Returns how many, in
-   * {@link position} (ascending) and {@link value}, with {@link bins}. A row with withheld
+   * with it, and the others that `watch` holds for the kind of pair they would make (coverage
+   * 0, schedule 0, or both): every column whose pair could enter the row's heap or its own, as
+   * long as the row's heap root ends above its ceilings ({@link boundRest}). Returns how many,
+   * in {@link position} (ascending) and {@link value}, with {@link bins}. A row with withheld
    * skills bounds every allowed column.
    */
   boundVisible(left: number, row: SimpleRow, watch: ColumnWatch): number {
@@ -445,31 +449,38 @@ export class CandidateBound {
     const { skillBits: skill, sharedBits: shared } = this;
     skill.fill(0);
     this.bySkillIndex.mark(skill, left);
-    const { bits: zero, apart } = watch;
+    const { zero, apart, both } = watch;
     for (let w = 0; w < bits.length; w++) {
       const s = skill[w];
-      bits[w] = (s & (shared[w] | apart[w])) | (~s & zero[w]);
+      const h = shared[w];
+      bits[w] = (s & (h | apart[w])) | (~s & ((h & zero[w]) | (~h & both[w])));
     }
     return this.boundBits(row);
   }
 
   /**
    * Bounds the allowed columns {@link boundVisible} left out whose pairs could still enter the
-   * row's heap, with root `rowRoot` (-1 while not full): those of coverage 0 unless the root is
-   * above the row's ceiling for such pairs, those of schedule 0 unless it is above the ceiling
-   * for those. Any other pair left out is below both roots: its bound is at most the row's
-   * ceiling, and at most its column's floor, which the watch held its root above.
+   * row's heap, with root `rowRoot` (-1 while not full): those of each kind (coverage 0,
+   * schedule 0, both) unless the root is above the row's ceiling for that kind. Any other pair
+   * left out is below both roots: its bound is at most the row's ceiling for its kind, and at
+   * most its column's floor for it, which the watch held the column's root above.
    */
   boundRest(row: SimpleRow, watch: ColumnWatch, rowRoot: number): number {
     if (this.flat) return 0;
-    const zeroMask = rowRoot > this.ceiling ? 0 : -1;
-    const apartMask = rowRoot > this.ceiling + this.apartRise() ? 0 : -1;
-    if ((zeroMask | apartMask) === 0) return 0;
+    const { ceiling } = this;
+    const zeroMask = rowRoot > ceiling ? 0 : -1;
+    const apartMask = rowRoot > ceiling + this.apartRise() ? 0 : -1;
+    const bothMask = rowRoot > ceiling - this.scheduleShare ? 0 : -1;
+    if ((zeroMask | apartMask | bothMask) === 0) return 0;
     const { skillBits: skill, sharedBits: shared, rowBits: bits } = this;
-    const { bits: zero, apart } = watch;
+    const { zero, apart, both } = watch;
     for (let w = 0; w < bits.length; w++) {
       const s = skill[w];
-      bits[w] = (~s & ~zero[w] & zeroMask) | (s & ~shared[w] & ~apart[w] & apartMask);
+      const h = shared[w];
+      bits[w] =
+        (s & ~h & ~apart[w] & apartMask) |
+        (~s & h & ~zero[w] & zeroMask) |
+        (~s & ~h & ~both[w] & bothMask);
     }
     return this.boundBits(row);
   }
@@ -479,8 +490,7 @@ export class CandidateBound {
    * their floors: no pair of coverage 0, or of schedule 0, can enter those heaps.
    */
   narrowWatch(watch: ColumnWatch, colRoot: Float64Array): void {
-    const { zero, apart } = this.floors();
-    watch.narrow(colRoot, zero, apart);
+    watch.narrow(colRoot, this.floors());
   }
 
   /** Sets {@link sharedBits} for the row the schedule cap has loaded. */
@@ -502,7 +512,7 @@ export class CandidateBound {
   }
 
   /** The columns' floors, valued on first use. */
-  private floors(): { readonly zero: Float64Array; readonly apart: Float64Array } {
+  private floors(): ColumnFloors {
     this.floor ??= this.columnFloors();
     return this.floor;
   }
@@ -511,9 +521,9 @@ export class CandidateBound {
    * Per column, the largest ceiling any row gives it: its two packs' values at their most;
    * infinite for a column without wishes, whose coverage term is neutral, not 0, so it never
    * leaves a watch. For pairs of schedule 0, the most coverage can add less the schedule's
-   * weight (the packs hold the schedule term at its best).
+   * weight (the packs hold the schedule term at its best); for pairs of both, less that weight.
    */
-  private columnFloors(): { readonly zero: Float64Array; readonly apart: Float64Array } {
+  private columnFloors(): ColumnFloors {
     const [first, second] = this.packs;
     const most = [first, second].map((p) => new Float64Array(p.value.length).fill(-Infinity));
     for (const left of this.setup.left) {
@@ -532,7 +542,12 @@ export class CandidateBound {
         : (this.wRest + most[0][c] + most[1][second.of[j]]) * inverse + 2 * SLACK,
     );
     const rise = (this.wCoverage - this.wSchedule) * inverse;
-    return { zero, apart: zero.map((floor) => floor + rise) };
+    const drop = this.wSchedule * inverse;
+    return {
+      zero,
+      apart: zero.map((floor) => floor + rise),
+      both: zero.map((floor) => floor - drop),
+    };
   }
 
   /**

@@ -101,49 +101,59 @@ export class ColumnsByHour {
   }
 }
 
+/** Per column, a floor for each kind of pair a row by skill may leave out. */
+export interface ColumnFloors {
+  /** Pairs of coverage 0. */
+  readonly zero: Float64Array;
+  /** Pairs of schedule 0 (sharing no hour of free time). */
+  readonly apart: Float64Array;
+  /** Pairs of coverage 0 and schedule 0. */
+  readonly both: Float64Array;
+}
+
 /**
- * The columns a scan by skill still visits in every row, one bit each, in two sets: those a
- * pair of coverage 0 could still enter ({@link bits}: the column's heap root is not above its
- * floor, what such a pair can score with it whatever the row), and those a pair of schedule 0
- * could still enter ({@link apart}, against the column's floor for such pairs). At first every
- * column is in both; roots only rise, so a column once out stays out. A scan keeps one per set
- * of column heaps.
+ * The columns a scan by skill still visits in every row, one bit each, in a set for each kind
+ * of pair ({@link ColumnFloors}): those whose heap a pair of that kind could still enter, as
+ * the column's heap root is not above its floor for the kind (what such a pair can score with
+ * it, whatever the row). At first every column is in every set; roots only rise, so a column
+ * once out of a set stays out. A scan keeps one per set of column heaps.
  */
 export class ColumnWatch {
-  readonly bits: Int32Array;
+  readonly zero: Int32Array;
   readonly apart: Int32Array;
-  /** The columns in either set. */
+  readonly both: Int32Array;
+  /** The columns in any set. */
   private readonly open: Int32Array;
   /** How many of `open`, from the start, are in use. */
   private count: number;
 
   constructor(cols: number) {
-    this.bits = new Int32Array((cols + 31) >>> 5);
-    for (let j = 0; j < cols; j++) this.bits[j >>> 5] |= 1 << (j & 31);
-    this.apart = this.bits.slice();
+    this.zero = new Int32Array((cols + 31) >>> 5);
+    for (let j = 0; j < cols; j++) this.zero[j >>> 5] |= 1 << (j & 31);
+    this.apart = this.zero.slice();
+    this.both = this.zero.slice();
     this.open = Int32Array.from({ length: cols }, (_, j) => j);
     this.count = cols;
   }
 
-  /** How many columns either set still holds. */
+  /** How many columns any set still holds. */
   get size(): number {
     return this.count;
   }
 
-  /**
-   * Drops the columns whose root (`colRoot`, -1 while not full) is above their `floor` from
-   * {@link bits}, and those above their `apartFloor` from {@link apart}.
-   */
-  narrow(colRoot: Float64Array, floor: Float64Array, apartFloor: Float64Array): void {
-    const { bits, apart, open } = this;
+  /** Drops each column from the sets whose floor its root (`colRoot`, -1 while not full) is above. */
+  narrow(colRoot: Float64Array, floor: ColumnFloors): void {
+    const { zero, apart, both, open } = this;
     let kept = 0;
     for (let x = 0; x < this.count; x++) {
       const j = open[x];
+      const w = j >>> 5;
       const bit = 1 << (j & 31);
       const root = colRoot[j];
-      if (root > floor[j]) bits[j >>> 5] &= ~bit;
-      if (root > apartFloor[j]) apart[j >>> 5] &= ~bit;
-      if (((bits[j >>> 5] | apart[j >>> 5]) & bit) !== 0) open[kept++] = j;
+      if (root > floor.zero[j]) zero[w] &= ~bit;
+      if (root > floor.apart[j]) apart[w] &= ~bit;
+      if (root > floor.both[j]) both[w] &= ~bit;
+      if (((zero[w] | apart[w] | both[w]) & bit) !== 0) open[kept++] = j;
     }
     this.count = kept;
   }
