@@ -343,9 +343,8 @@ function scanRowsPruned(
  * skill it offers and share an hour with it, and those `watch` holds for their kind — the
  * columns whose heap root is not yet above their floor for it; when its own heap root ends
  * above its ceiling for a kind, no other pair of that kind can enter either heap. Else it
- * bounds those too. Allowed partners are counted from the
- * rules' structure ({@link AllowedCounts}), for the rows and, at the end of the block, for the
- * columns.
+ * bounds those too. Allowed partners are counted from the rules' structure
+ * ({@link AllowedCounts}), for the rows and, at the end of the block, for the columns.
  */
 function scanRowsBySkill(
   setup: Setup,

@@ -20,7 +20,6 @@ function everyRule(program: ProgramInput): ProgramInput {
   return { ...program, constraints: Object.fromEntries(RULES.map((rule) => [rule, true])) };
 }
 
-/** Only scorers with few distinct values weighted, so most of a row ties. */
 /** Whether participant `right` wants a skill `left` offers (or an ancestor of one). */
 function wantsOffered(cohort: Cohort, left: number, right: number): boolean {
   const { offsets, values } = cohort.offeredClosure;
@@ -31,6 +30,7 @@ function wantsOffered(cohort: Cohort, left: number, right: number): boolean {
     .some((skill) => offered.has(skill));
 }
 
+/** Only scorers with few distinct values weighted, so most of a row ties. */
 function tiedWeights(seed: number): Record<string, number> {
   const few = ['stage', 'communication', 'languages', 'preferences'];
   return Object.fromEntries(

@@ -141,7 +141,10 @@ export class ColumnWatch {
     return this.count;
   }
 
-  /** Drops each column from the sets whose floor its root (`colRoot`, -1 while not full) is above. */
+  /**
+   * Drops each column from the sets whose floor its heap root (`colRoot`, -1 while not full) is
+   * above.
+   */
   narrow(colRoot: Float64Array, floor: ColumnFloors): void {
     const { zero, apart, both, open } = this;
     let kept = 0;
