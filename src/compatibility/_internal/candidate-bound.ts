@@ -1,18 +1,10 @@
 import { BuiltInRules, type SimpleRow } from '../../constraints/_internal/built-in-rules.js';
-import {
-  type FactGroups,
-  groupBy,
-  HASH_SEED,
-  hashList,
-  sameList,
-} from '../../profile/_internal/fact-groups.js';
+import type { FactGroups } from '../../profile/_internal/fact-groups.js';
 import { ASKED, NO_PREFERENCE } from '../../scoring/_internal/constants.js';
-import { isWithheld, NEUTRAL } from '../../scoring/_internal/facts.js';
-import { LEVELS, SkillCoverage } from '../../scoring/_internal/skill-coverage.js';
-import { SKILLS_SCORER_DEFAULTS } from '../../scoring/skills.js';
+import { NEUTRAL } from '../../scoring/_internal/facts.js';
 import { AllowedCounts } from './allowed-counts.js';
 import { addPack, factGroups, PACK_LIMIT, type Pack, packOf } from './bound-packs.js';
-import { apart, ScheduleCap } from './schedule-cap.js';
+import { ScheduleCap } from './schedule-cap.js';
 import type { Setup } from './setup.js';
 import {
   type ColumnFloors,
@@ -20,6 +12,7 @@ import {
   ColumnsBySkill,
   type ColumnWatch,
 } from './visible-columns.js';
+import { WishGroups } from './wish-groups.js';
 
 /**
  * Added to every bound: the bound sums the same terms as the row kernel in another order, so
@@ -103,33 +96,14 @@ export class CandidateBound {
   /** For the current row: every term's value per group, then 4 values of the two flags. */
   private readonly termValue: Float64Array;
   private readonly flagsAt: number;
-  private readonly coverage: SkillCoverage;
   /** weight of skills + reverseMentoring: both are at most the coverage. */
   private readonly wCoverage: number;
   private readonly wSchedule: number;
   private readonly wPreferences: number;
   /** Weights of the scorers bounded by their weight alone. */
   private readonly wRest: number;
-  /** Per column: its group of wanted skills (same skills, levels and priorities). */
-  private readonly wishesOf: Int32Array;
-  /**
-   * Per group of wanted skills, its coverage term when the row covers none of its wishes:
-   * `wCoverage × NEUTRAL` for a group without wishes, else 0.
-   */
-  private readonly wishBase: Float64Array;
-  /** The largest of {@link wishBase}. */
-  private readonly topBase: number;
-  /**
-   * The wishes by cell (`skill × LEVELS + level`), CSR over cells: the group each belongs to and
-   * its share of that group's term, `wCoverage × priority / the group's priorities' sum`. A row
-   * adds `share × its table value` for the cells its offers reach, and no other: most groups
-   * want nothing a given row offers.
-   */
-  private readonly cellStart: Int32Array;
-  private readonly cellGroup: Int32Array;
-  private readonly cellShare: Float64Array;
-  /** For the current row: each group's coverage term. */
-  private readonly wishValue: Float64Array;
+  /** The coverage term per group of columns wanting the same, for the current row. */
+  private readonly wishes: WishGroups;
   /**
    * Whether a row may bound only the columns that want a skill it offers ({@link boundVisible}):
    * the rules are simple, the bound has two packs and the coverage term has a weight.
@@ -155,12 +129,8 @@ export class CandidateBound {
   /** The schedule term's cap per pair, and its share of the weight (0 when unweighted). */
   private readonly schedule: ScheduleCap;
   private readonly scheduleShare: number;
-  /** The current row's coverage term is the same for every column (skills withheld). */
-  private flat = false;
   /** The current row's bound on any pair of coverage 0, in the kernel's scale. */
   private ceiling = 0;
-  /** The current row's largest coverage term, over its groups of wanted skills. */
-  private topWish = 0;
   /**
    * Per column, its bound on any pair of each kind a row by skill may leave out, whatever the
    * row: a column whose heap root is above one can skip such pairs. Valued once needed.
@@ -252,49 +222,13 @@ export class CandidateBound {
     while (packs.length < 2) packs.push(packOf([], cols));
     this.packs = packs;
     this.fused = this.rules.simple && packs.length === 2;
-    this.coverage = new SkillCoverage(cohort, SKILLS_SCORER_DEFAULTS.shortfallPenalty);
-    const wanted = cohort.wanted;
-    const { offsets, values, levels, priorities } = wanted;
-    const wishes = groupBy(
-      cols,
-      (j) => hashList(wanted, right[j], HASH_SEED),
-      (a, b) => sameList(wanted, right[a], right[b], levels, priorities),
-    );
-    this.wishesOf = wishes.keys;
-    const first = new Int32Array(wishes.count).fill(-1);
-    for (let j = cols - 1; j >= 0; j--) first[wishes.keys[j]] = right[j];
-    this.wishBase = new Float64Array(Math.max(1, wishes.count));
-    this.wishValue = new Float64Array(Math.max(1, wishes.count));
-    const cells = Math.max(1, cohort.skills.names.length * LEVELS);
-    this.cellStart = new Int32Array(cells + 1);
-    for (let g = 0; g < wishes.count; g++) {
-      const r = first[g];
-      for (let x = offsets[r]; x < offsets[r + 1]; x++) {
-        this.cellStart[values[x] * LEVELS + levels[x] + 1]++;
-      }
-      if (this.coverage.priorityTotal[r] === 0) this.wishBase[g] = wCoverage * NEUTRAL;
-    }
-    this.topBase = this.wishBase.reduce((a, b) => Math.max(a, b), 0);
-    for (let c = 0; c < cells; c++) this.cellStart[c + 1] += this.cellStart[c];
-    this.cellGroup = new Int32Array(this.cellStart[cells]);
-    this.cellShare = new Float64Array(this.cellStart[cells]);
-    const fill = this.cellStart.slice(0, cells);
-    for (let g = 0; g < wishes.count; g++) {
-      const r = first[g];
-      const total = this.coverage.priorityTotal[r];
-      for (let x = offsets[r]; x < offsets[r + 1]; x++) {
-        const at = fill[values[x] * LEVELS + levels[x]]++;
-        this.cellGroup[at] = g;
-        this.cellShare[at] = (wCoverage * priorities[x]) / total;
-      }
-    }
+    this.wishes = new WishGroups(cohort, right, wCoverage);
     this.schedule = new ScheduleCap(cohort);
     this.scheduleShare = wSchedule / setup.totalWeight;
     this.bySkill = this.fused && wCoverage > 0;
     this.counts = this.bySkill ? new AllowedCounts(this.rules, cohort.size, right) : undefined;
     this.bySkillIndex = new ColumnsBySkill(cohort, right);
-    this.byHourIndex =
-      this.fused && wSchedule > 0 ? new ColumnsByHour(this.schedule.hours, right) : undefined;
+    this.byHourIndex = wSchedule > 0 ? new ColumnsByHour(this.schedule.hours, right) : undefined;
     const words = (cols + 31) >>> 5;
     this.skillBits = new Int32Array(words);
     this.sharedBits = new Int32Array(words);
@@ -307,14 +241,12 @@ export class CandidateBound {
    * bounds in {@link value}.
    */
   run(left: number): number {
-    this.schedule.load(left);
     const rules = this.rules;
     if (this.fused) {
       // The default rules: tested inline, in the same pass as the bound, over every column.
       const row = rules.beginSimpleRow(left);
       if (row === null) return 0;
       this.prepareRow(left);
-      this.markShared();
       this.rowBits.fill(-1);
       const count = this.boundBits(row);
       rules.endSimpleRow(left);
@@ -329,41 +261,15 @@ export class CandidateBound {
     return count;
   }
 
-  /** Values `left`'s grouped terms, flags, packs and wish groups for the pair passes. */
+  /**
+   * Values `left`'s grouped terms, flags, packs and wish groups for the pair passes, and loads
+   * its hours of free time.
+   */
   private prepareRow(left: number): void {
     this.preparePacks(left);
-    const { setup, wCoverage, wishValue } = this;
-    const cohort = setup.cohort;
-    this.flat = wCoverage === 0 || isWithheld(cohort, left, 'skills');
-    if (this.flat) {
-      wishValue.fill(wCoverage * NEUTRAL);
-      this.topWish = wCoverage * NEUTRAL;
-      return;
-    }
-    this.coverage.load(left);
-    const table = this.coverage.rowValue;
-    const { cellStart, cellGroup, cellShare } = this;
-    // Each group's coverage (the priority-weighted mean of its wishes' table values, or
-    // neutral without wishes), by multiplication: the bound's slack absorbs the rounding.
-    // The table is 0 outside the skills `left` offers (and their ancestors), so only the
-    // wishes for those are visited.
-    wishValue.set(this.wishBase);
-    // Values only grow from the base, so the largest any reaches is the largest at the end.
-    let top = this.topBase;
-    const { offsets, values } = cohort.offeredClosure;
-    for (let k = offsets[left]; k < offsets[left + 1]; k++) {
-      for (let c = values[k] * LEVELS + 1, end = c + LEVELS - 1; c < end; c++) {
-        const value = table[c];
-        if (value === 0) continue;
-        for (let x = cellStart[c]; x < cellStart[c + 1]; x++) {
-          const g = cellGroup[x];
-          const sum = wishValue[g] + cellShare[x] * value;
-          wishValue[g] = sum;
-          if (sum > top) top = sum;
-        }
-      }
-    }
-    this.topWish = top;
+    this.wishes.load(left);
+    this.schedule.load(left);
+    this.markShared();
   }
 
   /**
@@ -412,8 +318,6 @@ export class CandidateBound {
     this.floors();
     const row = this.rules.beginSimpleRow(left);
     if (row !== null) this.prepareRow(left);
-    this.schedule.load(left);
-    this.markShared();
     return row;
   }
 
@@ -442,7 +346,7 @@ export class CandidateBound {
    */
   boundVisible(left: number, row: SimpleRow, watch: ColumnWatch): number {
     const bits = this.rowBits;
-    if (this.flat) {
+    if (this.wishes.flat) {
       bits.fill(-1);
       return this.boundBits(row);
     }
@@ -466,7 +370,7 @@ export class CandidateBound {
    * most its column's floor for it, which the watch held the column's root above.
    */
   boundRest(row: SimpleRow, watch: ColumnWatch, rowRoot: number): number {
-    if (this.flat) return 0;
+    if (this.wishes.flat) return 0;
     const { ceiling } = this;
     const zeroMask = rowRoot > ceiling ? 0 : -1;
     const apartMask = rowRoot > ceiling + this.apartRise() ? 0 : -1;
@@ -508,7 +412,7 @@ export class CandidateBound {
    * its best coverage term counts, its schedule term does not.
    */
   private apartRise(): number {
-    return (this.topWish - this.wSchedule) / this.setup.totalWeight;
+    return (this.wishes.top - this.wSchedule) / this.setup.totalWeight;
   }
 
   /** The columns' floors, valued on first use. */
@@ -535,9 +439,9 @@ export class CandidateBound {
       }
     }
     const inverse = 1 / this.setup.totalWeight;
-    const { wishBase, wishesOf } = this;
+    const { base, of } = this.wishes;
     const zero = Float64Array.from(first.of, (c, j) =>
-      wishBase[wishesOf[j]] > 0
+      base[of[j]] > 0
         ? Number.POSITIVE_INFINITY
         : (this.wRest + most[0][c] + most[1][second.of[j]]) * inverse + 2 * SLACK,
     );
@@ -555,7 +459,8 @@ export class CandidateBound {
    * how many, with {@link bins}.
    */
   private boundBits({ marks, mask, enter, from, to }: SimpleRow): number {
-    const { position, value, wishesOf, wishValue, wRest, packs, rowBits, sharedBits } = this;
+    const { position, value, wRest, packs, rowBits, sharedBits } = this;
+    const { of: wishesOf, value: wishValue } = this.wishes;
     const drop = this.wSchedule;
     const right = this.setup.right;
     const cols = right.length;
@@ -597,7 +502,8 @@ export class CandidateBound {
 
   /** Bounds the `count` allowed columns in `position`, whatever the number of packs. */
   private boundPositions(count: number): void {
-    const { position, value, wishesOf, wishValue, wRest, packs } = this;
+    const { position, value, wRest, packs, sharedBits } = this;
+    const { of: wishesOf, value: wishValue } = this.wishes;
     // Packs past the first two (rare: many distinct facts) are added first; the last pass adds
     // coverage and the first two packs, and scales.
     if (packs.length > 2) {
@@ -610,14 +516,12 @@ export class CandidateBound {
     const { of: of1, value: v1 } = packs[1];
     const more = packs.length > 2;
     const inverse = 1 / this.setup.totalWeight;
-    const { hours, row } = this.schedule;
     const drop = this.wSchedule;
-    const right = this.setup.right;
     for (let k = 0; k < count; k++) {
       const j = position[k];
       let sum = wRest + wishValue[wishesOf[j]] + v0[of0[j]] + v1[of1[j]];
       if (more) sum += value[k];
-      if (apart(hours, right[j], row)) sum -= drop;
+      if ((sharedBits[j >>> 5] & (1 << (j & 31))) === 0) sum -= drop;
       value[k] = sum * inverse + SLACK;
     }
   }

@@ -10,9 +10,9 @@ export const HOUR_WORDS = Math.ceil(HOURS_PER_WEEK / 32);
  * A cap on the built-in `schedule` term of one row against any partner, from the hours of the
  * week in which both have free time: their shared minutes are at most 60 a common hour. No
  * common hour means the term is 0 (two thirds of the pairs of a cohort spread over time zones):
- * the bound reads that of every pair it bounds, from {@link hours} against {@link row} or, with
- * the default rules, from the columns by hour (`ColumnsByHour`). It asks {@link shortfall} of
- * the pairs it would score, for the cap when they share a few hours.
+ * the bound reads that of every pair it bounds from the columns by hour (`ColumnsByHour`, built
+ * from {@link hours}, read for {@link row}). It asks {@link shortfall} of the pairs it would
+ * score, for the cap when they share a few hours.
  */
 export class ScheduleCap {
   /**
@@ -87,22 +87,4 @@ export class ScheduleCap {
     );
     return 1 - agreement * Math.min(1, (common * 60) / need);
   }
-}
-
-/**
- * Whether participant `r` and the row share no hour of free time (`hours` and `row` as in
- * {@link ScheduleCap}): both gave times and they never meet, so the schedule term is 0.
- */
-export function apart(hours: Int32Array, r: number, row: Int32Array): boolean {
-  const at = r * HOUR_WORDS;
-  // HOUR_WORDS is 6, unrolled.
-  return (
-    ((hours[at] & row[0]) |
-      (hours[at + 1] & row[1]) |
-      (hours[at + 2] & row[2]) |
-      (hours[at + 3] & row[3]) |
-      (hours[at + 4] & row[4]) |
-      (hours[at + 5] & row[5])) ===
-    0
-  );
 }
