@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupBy, RowMemo } from '../../src/scoring/_internal/row-memo.js';
+import { groupBy } from '../../src/profile/_internal/fact-groups.js';
+import { RowMemo } from '../../src/scoring/_internal/row-memo.js';
 import { numRuns } from '../_support/runs.js';
 
 describe('groupBy (the row memo of the fused scorers)', () => {

@@ -1,3 +1,10 @@
+import {
+  groupBy,
+  HASH_SEED,
+  hashList,
+  mix,
+  sameList,
+} from '../../profile/_internal/fact-groups.js';
 import { OverlapRow } from '../../profile/_internal/overlap.js';
 import { transposeLists } from '../../profile/_internal/transpose.js';
 import type { Cohort, CohortLists } from '../../profile/cohort.js';
@@ -19,7 +26,7 @@ import {
   STYLE_MISMATCH,
 } from './constants.js';
 import { isWithheld, NEUTRAL } from './facts.js';
-import { groupBy, HASH_SEED, hashList, mix, RowMemo, sameList } from './row-memo.js';
+import { RowMemo } from './row-memo.js';
 import { similarityReaders } from './similarity.js';
 import {
   columnsOf,

@@ -1,14 +1,5 @@
 import type { FactGroups } from '../../profile/_internal/fact-groups.js';
 
-export {
-  type FactGroups,
-  groupBy,
-  HASH_SEED,
-  hashList,
-  mix,
-  sameList,
-} from '../../profile/_internal/fact-groups.js';
-
 /**
  * One scorer's term per group, computed at most once per row. {@link RowMemo.prepare} fills
  * `value` before the row's cell loop, which then reads `value[keys[right]]` without a branch:

@@ -1,5 +1,12 @@
+import {
+  groupBy,
+  HASH_SEED,
+  hashList,
+  mix,
+  sameList,
+} from '../../profile/_internal/fact-groups.js';
 import type { CohortLists } from '../../profile/cohort.js';
-import { groupBy, HASH_SEED, hashList, mix, RowMemo, sameList } from './row-memo.js';
+import { RowMemo } from './row-memo.js';
 import type { FieldReader } from './similarity.js';
 
 // The `diversity` and `affinity` fields of the fused row (`BuiltInRow`): each opted-in field
