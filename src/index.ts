@@ -82,6 +82,7 @@ export type {
   MatchedPair,
   MatchMode,
   MatchObjective,
+  MatchPricing,
   MatchResult,
   MatchScale,
   MatchStats,

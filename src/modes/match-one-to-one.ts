@@ -15,6 +15,7 @@ import { parseProgram } from '../profile/parse-program.js';
 import type { Program, ProgramInput } from '../profile/program-schema.js';
 import { oneToOneAlternatives } from './_internal/alternatives.js';
 import { seatsOf, solve } from './_internal/dense-one-to-one.js';
+import { denseScale } from './_internal/dense-scale.js';
 import { explanationOf } from './_internal/explanation.js';
 import { candidatesProblem } from './_internal/given-candidates.js';
 import { pairStats } from './_internal/pair-stats.js';
@@ -24,10 +25,12 @@ import { edgeScore } from './_internal/sparse-pair-graph.js';
 import { graphStability } from './_internal/sparse-stability.js';
 import { DEFAULT_STABILITY_LIMIT, oneToOneStability } from './_internal/stability.js';
 import { matchTopK } from './_internal/top-k-one-to-one.js';
+import { priceTopK } from './_internal/top-k-pricing.js';
 import { explainUnmatched, explainUnmatchedOn, graphNeighbourhood } from './_internal/unmatched.js';
 import type {
   MatchedPair,
   MatchObjective,
+  MatchPricing,
   MatchResult,
   MatchScale,
   StabilityReport,
@@ -74,8 +77,10 @@ export interface MatchOneToOneOptions
   readonly stabilityLimit?: number;
   /**
    * Called as the run advances, with `(phase, done, total)`: `'matrix'` (dense) or
-   * `'candidates'` (top-k, rows scanned), then `'solve'`, `'widen'` (top-k, one call per round)
-   * and `'report'` (explanations, reasons, stability); each phase ends with `done === total`.
+   * `'candidates'` (top-k, rows scanned), then `'solve'`, `'widen'` (top-k, one call per round),
+   * `'pricing'` (top-k with `program.matching.pricing`: mentors bounded, from 0 to all in each
+   * round) and `'report'` (explanations, reasons, stability); each phase ends with
+   * `done === total`.
    * @default undefined
    */
   readonly onProgress?: (phase: string, done: number, total: number) => void;
@@ -108,12 +113,16 @@ export const MATCH_ONE_TO_ONE_DEFAULTS: Readonly<{
 });
 
 /**
- * Defaults of the program's scale options (`program.matching.denseLimit` and `.candidates`):
- * above `denseLimit` mentors × mentees cells (5,000 × 5,000 stays dense, about 225 MB of matrix
- * and mask), `matchOneToOne` keeps each participant's `candidates` best partners instead.
+ * Defaults of the program's scale options (`program.matching.denseLimit`, `.candidates` and
+ * `.pricing`): above `denseLimit` mentors × mentees cells (5,000 × 5,000 stays dense, about
+ * 225 MB of matrix and mask), `matchOneToOne` keeps each participant's `candidates` best
+ * partners instead, and runs no pricing rounds unless asked.
  */
-export const MATCH_SCALE_DEFAULTS: Readonly<{ denseLimit: number; candidates: number }> =
-  Object.freeze({ denseLimit: 25_000_000, candidates: 20 });
+export const MATCH_SCALE_DEFAULTS: Readonly<{
+  denseLimit: number;
+  candidates: number;
+  pricing: number;
+}> = Object.freeze({ denseLimit: 25_000_000, candidates: 20, pricing: 0 });
 
 const OPTION_KEYS = new Set([
   'objective',
@@ -346,12 +355,21 @@ function done(result: MatchResult, progress: MatchOneToOneOptions['onProgress'])
 function scaleOf(
   cohort: Cohort,
   program: ProgramInput | Program | undefined,
-): { denseLimit: number; k: number } {
+): { denseLimit: number; k: number; pricing: number } {
   const { matching } = program === undefined ? cohort.program : parseProgram(program);
   return {
     denseLimit: matching.denseLimit ?? MATCH_SCALE_DEFAULTS.denseLimit,
     k: matching.candidates ?? MATCH_SCALE_DEFAULTS.candidates,
+    pricing: matching.pricing ?? MATCH_SCALE_DEFAULTS.pricing,
   };
+}
+
+/** The scale options in force, and the cells they were judged on. */
+interface ScaleSettings {
+  readonly cells: number;
+  readonly denseLimit: number;
+  readonly k: number;
+  readonly pricing: number;
 }
 
 /** What both paths read from the options. */
@@ -368,7 +386,7 @@ function matchOnCandidates(
   cohort: Cohort,
   program: ProgramInput | Program | undefined,
   compatibility: CompatibilityOptions,
-  scale: { readonly cells: number; readonly denseLimit: number; readonly k: number },
+  scale: ScaleSettings,
   { objective, minScore, alternatives, stabilityLimit, progress }: Settings,
   given: CompatibilityCandidates | undefined,
 ): MatchResult {
@@ -378,8 +396,29 @@ function matchOnCandidates(
     progress,
     given,
   });
+  const { candidates, capacity } = topK;
+  let { graph, assigned } = topK;
+  let pricing: MatchPricing | null = null;
+  const notes: string[] = [];
+  if (scale.pricing > 0 && objective === 'fairness') {
+    notes.push('pricing does not apply to the fairness objective: no rounds were run');
+  }
+  if (scale.pricing > 0 && (objective === 'coverage' || objective === 'total')) {
+    ({ graph, assigned, pricing } = priceTopK(
+      cohort,
+      program,
+      compatibility,
+      candidates,
+      { graph, capacity },
+      objective,
+      minScore,
+      scale.pricing,
+      API,
+      edgeScore,
+      progress,
+    ));
+  }
   progress?.('report', 0, 1);
-  const { candidates, graph, capacity, assigned } = topK;
   const current = new Float64Array(graph.mentees).fill(Number.NEGATIVE_INFINITY);
   for (let e = 0; e < graph.mentees; e++) {
     if (assigned[e] >= 0) current[e] = edgeScore(graph, assigned[e], e);
@@ -410,9 +449,11 @@ function matchOnCandidates(
       k,
       edges: graph.menteeMentors.length,
       widened: topK.widened,
+      pricing,
       notes: [
         'stability counts blocking pairs among candidate pairs only',
         ...(alternatives > 0 ? ['alternatives draw on candidate pairs only'] : []),
+        ...notes,
       ],
     },
   });
@@ -457,9 +498,13 @@ function matchOnCandidates(
  * dense matrix is built: each side keeps its `program.matching.candidates` (default 20) best
  * allowed partners (`buildCandidates`), the assignment is solved exactly on that graph (a
  * sparse capacitated kernel, mentors as columns of their capacity), and mentees it leaves
- * unmatched with unseen allowed mentors are widened and re-solved. `result.scale` says which path ran, and
- * whom it widened; stability and alternatives are then judged on candidate pairs only. The
- * candidate scan dominates that path: build the candidates on worker threads
+ * unmatched with unseen allowed mentors are widened and re-solved. With
+ * `program.matching.pricing` rounds (`'coverage'` and `'total'`), pairs off the graph that
+ * could raise the total are then found from the solve's prices and added, until a round proves
+ * the result optimal for the whole cohort or the rounds run out; `result.scale.pricing` gives
+ * a proved bound on the optimum either way. `result.scale` says which path ran, whom it
+ * widened and what pricing found; stability and alternatives are then judged on candidate
+ * pairs only. The candidate scan dominates that path: build the candidates on worker threads
  * (`buildCandidatesParallel`, or `matchOneToOneParallel` which does both, from `peermatch/node`)
  * and pass them as `options.candidates` for the same result in less time.
  *
@@ -513,7 +558,7 @@ export function matchOneToOne(
   const stabilityLimit = opts.stabilityLimit ?? MATCH_ONE_TO_ONE_DEFAULTS.stabilityLimit;
   const progress = opts.onProgress;
   const alternatives = opts.alternatives ?? 0;
-  const { denseLimit, k } = scaleOf(cohort, program);
+  const { denseLimit, k, pricing } = scaleOf(cohort, program);
   const cells = mentors.length * mentees.length;
   const settings = { objective, minScore, alternatives, stabilityLimit, progress };
   if (cells > denseLimit || opts.candidates !== undefined) {
@@ -521,7 +566,7 @@ export function matchOneToOne(
       cohort,
       program,
       compatibility,
-      { cells, denseLimit, k },
+      { cells, denseLimit, k, pricing },
       settings,
       opts.candidates,
     );
@@ -549,7 +594,7 @@ export function matchOneToOne(
       minScore,
       unmatched: explainUnmatched(matrix, seats.capacity, assigned, minScore),
       stability: oneToOneStability(matrix, seats.capacity, assigned, minScore, stabilityLimit),
-      scale: { method: 'dense', cells, denseLimit, k: null, edges: null, widened: [], notes: [] },
+      scale: denseScale(cells, denseLimit),
     },
   );
   if (alternatives === 0) return done(result, progress);

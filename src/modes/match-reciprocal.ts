@@ -18,6 +18,7 @@ import { offerTop } from '../solvers/_internal/top-list.js';
 import { cycleCover } from '../solvers/cycle-cover.js';
 import { maxWeightMatching, type WeightedEdgeArrays } from '../solvers/max-weight-matching.js';
 import { reciprocalAlternatives } from './_internal/alternatives.js';
+import { denseScale } from './_internal/dense-scale.js';
 import { candidatesProblem } from './_internal/given-candidates.js';
 import { OptionReader } from './_internal/option-reader.js';
 import {
@@ -402,7 +403,7 @@ export function matchReciprocal(
   );
   const result = resultOf(o, solved, formed, unmatched, {
     stability: reciprocalStability(ids, pairScore, formed.value, formed.group, o.stabilityLimit),
-    scale: { method: 'dense', cells, denseLimit, k: null, edges: null, widened: [], notes: [] },
+    scale: denseScale(cells, denseLimit),
   });
   const withAlternatives =
     o.alternatives > 0 && solved.mate !== undefined
@@ -538,7 +539,7 @@ function pairsOnCandidates(
       formed.group,
       o.stabilityLimit,
     ),
-    scale: { method: 'top-k', ...scale, edges: suitable, widened: [], notes },
+    scale: { method: 'top-k', ...scale, edges: suitable, widened: [], pricing: null, notes },
   });
   const withAlternatives =
     o.alternatives > 0 && solved.mate !== undefined

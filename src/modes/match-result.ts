@@ -169,6 +169,30 @@ export interface MatchResult {
   readonly scale?: MatchScale;
 }
 
+/**
+ * Rounds of pricing after a one-to-one top-k solve: each bounds every allowed pair against what
+ * the solve says its mentor and mentee are worth, and adds to the candidate graph the pairs
+ * that could raise the objective.
+ */
+export interface MatchPricing {
+  /** Rounds run: at most `program.matching.pricing`, fewer when one proves the result optimal. */
+  readonly rounds: number;
+  /** Pairs the rounds added to the candidate graph (counted in `scale.edges`). */
+  readonly added: number;
+  /**
+   * True when the last round found no pair that could raise the objective: the result is then
+   * optimal for the whole cohort, as the dense path would make it, not only for the candidates.
+   */
+  readonly optimal: boolean;
+  /**
+   * Proved: no assignment totals more than this (under `'coverage'`, no assignment with the
+   * most pairs, which the result has). `totalScore` is within `bound − totalScore` of the
+   * optimum. `null` when the rounds left that unproved (`'coverage'`, when one more pair could
+   * not yet be ruled out).
+   */
+  readonly bound: number | null;
+}
+
 /** A mentee whose candidate list the top-k path widened, and to how many mentors. */
 export interface WidenedParticipant {
   readonly participantId: string;
@@ -181,7 +205,8 @@ export interface WidenedParticipant {
  * - `'dense'`: every pair scored into a matrix; the result is exact for the objective;
  * - `'top-k'`: above `program.matching.denseLimit` cells, only each participant's `k` best
  *   allowed partners (both sides' lists, united) were solved on, exactly; the optimum of that
- *   graph is usually, not always, the dense optimum.
+ *   graph is usually, not always, the dense optimum; `pricing` (one-to-one, opt-in) can prove
+ *   it is, or bound how far it is from it.
  */
 export interface MatchScale {
   readonly method: 'dense' | 'top-k';
@@ -198,6 +223,11 @@ export interface MatchScale {
    * (one-to-one; always empty for reciprocal).
    */
   readonly widened: readonly WidenedParticipant[];
+  /**
+   * One-to-one top-k with `program.matching.pricing` rounds (objectives `'total'` and
+   * `'coverage'`): what they found; `null` otherwise.
+   */
+  readonly pricing: MatchPricing | null;
   /**
    * Top-k: `stability` counts blocking pairs among candidate pairs only, and `alternatives`
    * draws on candidate pairs only. Empty on the dense path.

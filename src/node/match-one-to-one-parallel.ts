@@ -30,10 +30,11 @@ export interface MatchOneToOneParallelOptions extends Omit<MatchOneToOneOptions,
  * `buildCandidatesParallel` and passes them to `matchOneToOne(…, { candidates })`; at or below
  * the limit it is the plain call (no worker is started). The result is the same as
  * `matchOneToOne` gives, bit for bit; only the scan, which dominates large runs, is shared
- * between the threads (solving, widening and the report stay on the calling thread).
+ * between the threads (solving, widening, pricing and the report stay on the calling thread).
  *
  * The options are checked before any worker starts. `onProgress` reports the same phases as
- * `matchOneToOne` (`'candidates'` from the workers, then `'solve'`, `'widen'`, `'report'`).
+ * `matchOneToOne` (`'candidates'` from the workers, then `'solve'`, `'widen'`, `'pricing'` with
+ * `program.matching.pricing`, `'report'`).
  * Custom scorers and constraints cannot cross to a worker: with them the scan stays on the
  * calling thread, as in `buildCandidatesParallel`.
  *

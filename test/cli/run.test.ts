@@ -291,11 +291,11 @@ describe('peermatch (in-process main)', () => {
     expect((await run(['report', bogus])).code).toBe(2);
   });
 
-  it("match above the program's dense limit runs the top-k path and writes what matchOneToOne gives", async () => {
+  it("match above the program's dense limit runs the top-k path (with the program's pricing rounds), writes what matchOneToOne gives and says so", async () => {
     const program = {
       date: '2026-01-05',
       consentDefault: 'all',
-      matching: { denseLimit: 50, candidates: 3 },
+      matching: { denseLimit: 50, candidates: 3, pricing: 20 },
     };
     const records = generateParticipantRecords(60, 3).map((r, i) => ({
       ...r,
@@ -307,9 +307,17 @@ describe('peermatch (in-process main)', () => {
     expect(code).toBe(0);
     const result = JSON.parse(readFileSync(out, 'utf8')) as MatchResult;
     expect(result.scale).toMatchObject({ method: 'top-k', k: 3, denseLimit: 50 });
+    expect(result.scale?.pricing).toMatchObject({ optimal: true });
     const parsed = parseProgram(program);
     const cohort = normalizeCohort(parseParticipants(records, parsed), parsed);
     expect(result).toEqual(JSON.parse(JSON.stringify(matchOneToOne(cohort))));
+    const shown = await run(['match', people]);
+    expect(shown.out).toContain(
+      `top-k: the 3 best partners of each participant, ${result.scale?.edges} candidate pairs (above the dense limit of 50 cells).`,
+    );
+    expect(shown.out).toContain(
+      `pricing: ${result.scale?.pricing?.rounds} rounds added ${result.scale?.pricing?.added} pairs; the result is optimal for the whole cohort.`,
+    );
   });
 
   it('match never outputs a pair a hard rule forbids (reporting line, block list), on random cohorts', async () => {

@@ -293,6 +293,7 @@ describe('matchOneToOne on the top-k path (program.matching.denseLimit exceeded)
         k: null,
         edges: null,
         widened: [],
+        pricing: null,
         notes: [],
       });
       const above = matchOneToOne(
@@ -300,7 +301,11 @@ describe('matchOneToOne on the top-k path (program.matching.denseLimit exceeded)
         undefined,
         options,
       );
-      expect(above.scale).toMatchObject({ method: 'top-k', k: MATCH_SCALE_DEFAULTS.candidates });
+      expect(above.scale).toMatchObject({
+        method: 'top-k',
+        k: MATCH_SCALE_DEFAULTS.candidates,
+        pricing: null,
+      });
       expect(above.scale?.notes).toEqual([
         'stability counts blocking pairs among candidate pairs only',
       ]);
@@ -390,9 +395,9 @@ describe('matchOneToOne on the top-k path (program.matching.denseLimit exceeded)
       }
     });
 
-    it('MATCH_SCALE_DEFAULTS is frozen: 25 million cells, 20 candidates', () => {
+    it('MATCH_SCALE_DEFAULTS is frozen: 25 million cells, 20 candidates, no pricing', () => {
       expect(Object.isFrozen(MATCH_SCALE_DEFAULTS)).toBe(true);
-      expect(MATCH_SCALE_DEFAULTS).toEqual({ denseLimit: 25_000_000, candidates: 20 });
+      expect(MATCH_SCALE_DEFAULTS).toEqual({ denseLimit: 25_000_000, candidates: 20, pricing: 0 });
     });
   });
 });

@@ -61,12 +61,19 @@ const BIDS_PER_ROW = 20;
  * (give every row a fallback column to make that impossible). Deterministic: the same input
  * gives the same assignment (free rows are searched in index order; among equal edges of a row
  * the first wins).
+ *
+ * With `prices` (length `cols`), each column's price at the end is written there: an optimal
+ * dual. Prices are ≥ 0 and 0 wherever there is room, every row sits on an edge maximising
+ * `score − price` over its own edges, and `Σ rows' best (score − price) + Σ capacity × price`
+ * equals the total (complementary slackness), which is what a caller needs to price pairs the
+ * graph does not hold (`u_i + price_j ≥ score` for every edge, `u_i` the row's best).
  */
 export function sparseCapacitatedAssignment(
   graph: CapacitatedCsr,
   capacity: Int32Array,
   signal?: AbortSignal,
   onAbort?: () => never,
+  prices?: Float64Array,
 ): Int32Array | null {
   const { rows, cols, offsets, columns, scores } = graph;
   const INF = Number.POSITIVE_INFINITY;
@@ -392,5 +399,8 @@ export function sparseCapacitatedAssignment(
     freeCount = 0;
     freeUnfit();
   }
-  return searchAll() ? rowToCol : null;
+  if (!searchAll()) return null;
+  // `v[j] === 0` also holds for −0, which would come out as a price of −0.
+  if (prices !== undefined) for (let j = 0; j < cols; j++) prices[j] = v[j] === 0 ? 0 : -v[j];
+  return rowToCol;
 }

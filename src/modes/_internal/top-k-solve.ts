@@ -25,6 +25,11 @@ function activeRows(graph: PairGraph, capacity: Int32Array, minScore: number): I
   return Int32Array.from(rows);
 }
 
+/** What the "unmatched" column scores for `rows` active mentees; see {@link assign}. */
+function stayOutScore(rows: number, mostPairs: boolean): number {
+  return mostPairs ? -(rows + 1) : 0;
+}
+
 /**
  * Each active mentee's mentor using edges scoring at least `threshold` (weight 1 with `unit`):
  * the capacitated kernel on mentees × mentors plus one "unmatched" column that takes anyone.
@@ -41,6 +46,7 @@ function assign(
   mostPairs: boolean,
   signal: AbortSignal | undefined,
   api: string,
+  prices?: Float64Array,
 ): Int32Array {
   const { mentors, menteeOffsets, menteeMentors, menteeScores } = graph;
   const offsets = new Int32Array(rows.length + 1);
@@ -54,7 +60,7 @@ function assign(
   }
   const columns = new Int32Array(offsets[rows.length]);
   const scores = new Float64Array(offsets[rows.length]);
-  const stayOut = mostPairs ? -(rows.length + 1) : 0;
+  const stayOut = stayOutScore(rows.length, mostPairs);
   for (let r = 0; r < rows.length; r++) {
     const e = rows[r];
     let at = offsets[r];
@@ -77,6 +83,7 @@ function assign(
     () => {
       throw new PeermatchError('ABORTED', `${api}: aborted while solving`);
     },
+    prices,
   );
   // Every row has the unmatched column, so everyone is placed.
   if (placed === null) throw new Error(`${api}: internal error, a mentee could not be placed`);
@@ -130,4 +137,35 @@ export function solveOnGraph(
     else hi = mid - 1;
   }
   return run(thresholds[lo], false);
+}
+
+/**
+ * The prices of a `'total'` or `'coverage'` solve on the graph: an optimal dual of it, from which
+ * pairs the graph does not hold can be priced (`top-k-pricing.ts`).
+ */
+export interface GraphDuals {
+  /** Each mentor's price (≥ 0; 0 while it has a free seat), then the "unmatched" column's. */
+  readonly price: Float64Array;
+  /** What staying out scored: 0 under `'total'`, else `−(active mentees + 1)`. */
+  readonly stayOut: number;
+}
+
+/**
+ * {@link solveOnGraph} for `'total'` and `'coverage'`, with the solve's {@link GraphDuals}.
+ */
+export function solveWithDuals(
+  graph: PairGraph,
+  capacity: Int32Array,
+  objective: 'total' | 'coverage',
+  minScore: number,
+  signal: AbortSignal | undefined,
+  api: string,
+): { readonly assigned: Int32Array; readonly duals: GraphDuals } {
+  const rows = activeRows(graph, capacity, minScore);
+  const mostPairs = objective !== 'total';
+  const price = new Float64Array(graph.mentors + 1);
+  const duals = { price, stayOut: stayOutScore(rows.length, mostPairs) };
+  if (rows.length === 0) return { assigned: new Int32Array(graph.mentees).fill(-1), duals };
+  const assigned = assign(graph, capacity, rows, minScore, false, mostPairs, signal, api, price);
+  return { assigned, duals };
 }

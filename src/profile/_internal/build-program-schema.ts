@@ -130,6 +130,10 @@ export function buildProgramSchema({ strict, checks, document: d }: BuildProgram
       intBetween(1, 10000).optional(),
       'Best partners kept per participant on the top-k path (one-to-one: widened automatically for anyone it leaves unmatched). Default 20 (reciprocal: its `candidates` option, else this, else 10).',
     ),
+    pricing: d(
+      intBetween(0, 1000).optional(),
+      'One-to-one top-k path, objectives total and coverage: at most this many rounds of pricing after the solve. Each bounds every allowed pair against the prices of the solve and adds the pairs that could raise the total; a round that adds none proves the result optimal for the whole cohort. Default 0 (off).',
+    ),
   });
 
   const timeZone = ianaTimeZone(checks);

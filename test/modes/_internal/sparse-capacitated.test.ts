@@ -218,6 +218,50 @@ describe('sparseCapacitatedAssignment', () => {
     );
   });
 
+  it('sparseCapacitatedAssignment(csr, capacity, …, prices) writes an optimal dual: prices ≥ 0, 0 where there is room, each row on a best edge, and Σ best + Σ capacity × price = the total', () => {
+    fc.assert(
+      fc.property(
+        instances(30, 8, 5, 20),
+        fc.constantFrom(0, -1000),
+        fc.boolean(),
+        (x, fallback, withFallbackColumn) => {
+          const y = withFallbackColumn ? withFallback(x, fallback) : x;
+          const graph = csrOf(y);
+          const prices = new Float64Array(y.cols).fill(Number.NaN);
+          const got = sparseCapacitatedAssignment(
+            graph,
+            Int32Array.from(y.capacity),
+            undefined,
+            undefined,
+            prices,
+          );
+          if (got === null) return;
+          const total = totalOf(y, got);
+          const load = new Array<number>(y.cols).fill(0);
+          for (const j of got) load[j]++;
+          let dual = 0;
+          for (let j = 0; j < y.cols; j++) {
+            expect(prices[j]).toBeGreaterThanOrEqual(0);
+            if (load[j] < y.capacity[j]) expect(prices[j]).toBe(0);
+            dual += Math.max(0, y.capacity[j]) * prices[j];
+          }
+          for (let i = 0; i < y.rows; i++) {
+            let best = Number.NEGATIVE_INFINITY;
+            for (let j = 0; j < y.cols; j++) {
+              const s = y.cells[i * y.cols + j];
+              if (s !== undefined && y.capacity[j] > 0) best = Math.max(best, s - prices[j]);
+            }
+            const own = (y.cells[i * y.cols + got[i]] as number) - prices[got[i]];
+            expect(own).toBeCloseTo(best, 9);
+            dual += best;
+          }
+          expect(dual).toBeCloseTo(total, 6);
+        },
+      ),
+      { numRuns: numRuns(200) },
+    );
+  });
+
   it('sparseCapacitatedAssignment(csr, capacity) gives the same assignment on the same input, and leaves its input unchanged', () => {
     fc.assert(
       fc.property(instances(30, 8, 5, 4), (x) => {
