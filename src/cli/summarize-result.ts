@@ -1,4 +1,5 @@
 import type { MatchResult } from '../index.js';
+import { describeScale } from '../report/_internal/describe-scale.js';
 import { formatTable } from './format-table.js';
 
 /** How many pairs the summary lists before pointing to `--out`. */
@@ -26,29 +27,6 @@ function listed<T>(
   return out;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
-
-/** On the top-k path: what was solved on, and what pricing proved. Nothing on the dense path. */
-function scaleLines({ scale, stats }: MatchResult): string[] {
-  if (scale?.method !== 'top-k') return [];
-  const lines = [
-    `top-k: ${scale.k === 1 ? 'the best partner' : `the ${scale.k ?? 0} best partners`} of each participant, ${count(scale.edges ?? 0)} candidate pairs (above the dense limit of ${count(scale.denseLimit)} cells).`,
-  ];
-  const { pricing } = scale;
-  if (pricing === null) return lines;
-  const what = `pricing: ${pricing.rounds} round${pricing.rounds === 1 ? '' : 's'} added ${count(pricing.added)} pairs`;
-  if (pricing.optimal) lines.push(`${what}; the result is optimal for the whole cohort.`);
-  else if (pricing.bound === null) lines.push(`${what}; no bound on the optimum proved yet.`);
-  else {
-    const above =
-      stats.totalScore > 0 ? (100 * (pricing.bound - stats.totalScore)) / stats.totalScore : 0;
-    lines.push(
-      `${what}; the optimum totals at most ${pricing.bound.toFixed(2)} (${above.toPrecision(2)} % above this total).`,
-    );
-  }
-  return lines;
-}
-
 /** The summary `peermatch match` prints: figures, the best-known pairs, and who is unmatched. */
 export function summarizeResult(result: MatchResult, shown = SHOWN_PAIRS): string {
   const { stats } = result;
@@ -65,7 +43,7 @@ export function summarizeResult(result: MatchResult, shown = SHOWN_PAIRS): strin
       `scores: mean ${s.mean.toFixed(2)}, min ${s.min.toFixed(2)}, median ${s.median.toFixed(2)}, max ${s.max.toFixed(2)}; total ${stats.totalScore.toFixed(2)}`,
     );
   }
-  lines.push(...scaleLines(result));
+  lines.push(...describeScale(result));
   if (result.groups !== undefined) {
     lines.push(
       '',

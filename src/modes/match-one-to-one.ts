@@ -403,13 +403,13 @@ function matchOnCandidates(
   if (scale.pricing > 0 && objective === 'fairness') {
     notes.push('pricing does not apply to the fairness objective: no rounds were run');
   }
-  if (scale.pricing > 0 && (objective === 'coverage' || objective === 'total')) {
+  if (scale.pricing > 0 && topK.duals !== null && objective !== 'fairness') {
     ({ graph, assigned, pricing } = priceTopK(
       cohort,
       program,
       compatibility,
       candidates,
-      { graph, capacity },
+      { graph, capacity, assigned, duals: topK.duals },
       objective,
       minScore,
       scale.pricing,

@@ -1,4 +1,5 @@
 import type { MatchedPair, MatchResult, UnmatchedParticipant } from '../modes/match-result.js';
+import { describeScale } from './_internal/describe-scale.js';
 import { escapeHtml, fixed2, percent } from './_internal/html.js';
 import { scoreHistogramSvg } from './_internal/score-histogram.js';
 
@@ -222,7 +223,9 @@ export function renderHtmlReport(result: MatchResult, options: HtmlReportOptions
 <main>
 <h1>${escapeHtml(title)}</h1>
 <p class="sub">${subtitle === '' ? '' : `${escapeHtml(subtitle)} · `}${escapeHtml(settings)}</p>
-<div class="cards">${cards}</div>
+${describeScale(result)
+  .map((line) => `<p class="sub">${escapeHtml(line)}</p>\n`)
+  .join('')}<div class="cards">${cards}</div>
 <h2>Score distribution</h2>
 <section class="panel">${chart}${quartiles}</section>
 ${extraStatsSection(stats as unknown as Readonly<Record<string, unknown>>)}

@@ -313,7 +313,7 @@ describe('peermatch (in-process main)', () => {
     expect(result).toEqual(JSON.parse(JSON.stringify(matchOneToOne(cohort))));
     const shown = await run(['match', people]);
     expect(shown.out).toContain(
-      `top-k: the 3 best partners of each participant, ${result.scale?.edges} candidate pairs (above the dense limit of 50 cells).`,
+      `top-k: the 3 best partners of each participant, ${result.scale?.edges} candidate pairs (${result.scale?.cells} cells, above the dense limit of 50).`,
     );
     expect(shown.out).toContain(
       `pricing: ${result.scale?.pricing?.rounds} rounds added ${result.scale?.pricing?.added} pairs; the result is optimal for the whole cohort.`,

@@ -15,9 +15,21 @@ describe('summarizeResult', () => {
   it('says nothing of scale on the dense path, and names k and the candidate pairs on the top-k path', () => {
     expect(summarizeResult(dense)).not.toContain('top-k');
     expect(summarizeResult(topK)).toContain(
-      `top-k: the best partner of each participant, ${topK.scale?.edges} candidate pairs (above the dense limit of 0 cells).`,
+      `top-k: the best partner of each participant, ${topK.scale?.edges} candidate pairs (${topK.scale?.cells} cells, above the dense limit of 0).`,
     );
     expect(summarizeResult(topK)).not.toContain('pricing');
+    const given = {
+      ...topK,
+      scale: { ...(topK.scale as NonNullable<MatchResult['scale']>), denseLimit: 1e9 },
+    };
+    expect(summarizeResult(given)).toContain('candidate pairs (candidates built beforehand).');
+  });
+
+  it('reads a result written before scale.pricing existed as unpriced', () => {
+    const { pricing: _, ...older } = topK.scale as NonNullable<MatchResult['scale']>;
+    const text = summarizeResult({ ...topK, scale: older as NonNullable<MatchResult['scale']> });
+    expect(text).toContain('top-k:');
+    expect(text).not.toContain('pricing');
   });
 
   it('says what pricing proved: optimal, a bound and how far above the total it is, or no bound yet', () => {

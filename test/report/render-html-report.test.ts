@@ -39,6 +39,23 @@ describe('renderHtmlReport', () => {
     expect(bars).toHaveLength(10);
   });
 
+  it('renderHtmlReport says how a top-k result was computed and what pricing proved, and nothing of it for a dense one', () => {
+    expect(renderHtmlReport(result)).not.toContain('top-k:');
+    const cohort = normalizeCohort(
+      parseParticipants(generateParticipantRecords(60, 7), program),
+      program,
+    );
+    const priced = matchOneToOne(cohort, {
+      ...SAMPLE_PROGRAM,
+      matching: { ...SAMPLE_PROGRAM.matching, denseLimit: 0, candidates: 2, pricing: 50 },
+    });
+    const html = renderHtmlReport(priced);
+    expect(html).toContain(
+      `<p class="sub">top-k: the 2 best partners of each participant, ${priced.scale?.edges} candidate pairs (${priced.scale?.cells} cells, above the dense limit of 0).</p>`,
+    );
+    expect(html).toContain('; the result is optimal for the whole cohort.</p>');
+  });
+
   it('renderHtmlReport is deterministic and honours the title and subtitle', () => {
     const a = renderHtmlReport(result, { title: 'Spring', subtitle: 'run 3' });
     expect(renderHtmlReport(result, { title: 'Spring', subtitle: 'run 3' })).toBe(a);

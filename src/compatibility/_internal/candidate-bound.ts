@@ -11,6 +11,7 @@ import {
   ColumnsByHour,
   ColumnsBySkill,
   type ColumnWatch,
+  type KindSets,
 } from './visible-columns.js';
 import { WishGroups } from './wish-groups.js';
 
@@ -131,6 +132,8 @@ export class CandidateBound {
   private readonly scheduleShare: number;
   /** The current row's bound on any pair of coverage 0, in the kernel's scale. */
   private ceiling = 0;
+  /** {@link kindCeilings}' output for {@link boundRest}. */
+  private readonly ceilings = new Float64Array(3);
   /**
    * Per column, its bound on any pair of each kind a row by skill may leave out, whatever the
    * row: a column whose heap root is above one can skip such pairs. Valued once needed.
@@ -344,7 +347,7 @@ export class CandidateBound {
    * in {@link position} (ascending) and {@link value}, with {@link bins}. A row with withheld
    * skills bounds every allowed column.
    */
-  boundVisible(left: number, row: SimpleRow, watch: ColumnWatch): number {
+  boundVisible(left: number, row: SimpleRow, watch: KindSets): number {
     const bits = this.rowBits;
     if (this.wishes.flat) {
       bits.fill(-1);
@@ -371,10 +374,11 @@ export class CandidateBound {
    */
   boundRest(row: SimpleRow, watch: ColumnWatch, rowRoot: number): number {
     if (this.wishes.flat) return 0;
-    const { ceiling } = this;
-    const zeroMask = rowRoot > ceiling ? 0 : -1;
-    const apartMask = rowRoot > ceiling + this.apartRise() ? 0 : -1;
-    const bothMask = rowRoot > ceiling - this.scheduleShare ? 0 : -1;
+    const ceilings = this.ceilings;
+    this.kindCeilings(ceilings);
+    const zeroMask = rowRoot > ceilings[0] ? 0 : -1;
+    const apartMask = rowRoot > ceilings[1] ? 0 : -1;
+    const bothMask = rowRoot > ceilings[2] ? 0 : -1;
     if ((zeroMask | apartMask | bothMask) === 0) return 0;
     const { skillBits: skill, sharedBits: shared, rowBits: bits } = this;
     const { zero, apart, both } = watch;
@@ -387,6 +391,16 @@ export class CandidateBound {
         (~s & ~h & ~both[w] & bothMask);
     }
     return this.boundBits(row);
+  }
+
+  /**
+   * The current row's ceilings (a row by skill, begun): a bound on any of its pairs of coverage
+   * 0, of schedule 0 and of both, written to `out[0]`, `out[1]` and `out[2]`.
+   */
+  kindCeilings(out: Float64Array): void {
+    out[0] = this.ceiling;
+    out[1] = this.ceiling + this.apartRise();
+    out[2] = this.ceiling - this.scheduleShare;
   }
 
   /**

@@ -111,6 +111,16 @@ export interface ColumnFloors {
   readonly both: Float64Array;
 }
 
+/** Columns, one bit each, in a set for each kind of pair a row by skill may leave out. */
+export interface KindSets {
+  /** Pairs of coverage 0. */
+  readonly zero: Int32Array;
+  /** Pairs of schedule 0. */
+  readonly apart: Int32Array;
+  /** Pairs of both. */
+  readonly both: Int32Array;
+}
+
 /**
  * The columns a scan by skill still visits in every row, one bit each, in a set for each kind
  * of pair ({@link ColumnFloors}): those whose heap a pair of that kind could still enter, as
@@ -118,7 +128,7 @@ export interface ColumnFloors {
  * it, whatever the row). At first every column is in every set; roots only rise, so a column
  * once out of a set stays out. A scan keeps one per set of column heaps.
  */
-export class ColumnWatch {
+export class ColumnWatch implements KindSets {
   readonly zero: Int32Array;
   readonly apart: Int32Array;
   readonly both: Int32Array;
