@@ -225,7 +225,8 @@ async function quality(
   const lossOf = (o: Outcome): string => {
     if (optimum.status !== 'done' || o.status !== 'done') return '–';
     const lost = (optimum.measured.total - o.measured.total) / optimum.measured.total;
-    return `${(100 * lost).toFixed(3)} % of total (target < 0.5 %: ${lost < 0.005 ? 'met' : 'NOT met'})`;
+    // `+ 0` turns a rounding error's −0 into 0.
+    return `${(Math.round(100_000 * lost) / 1000 + 0).toFixed(3)} % of total (target < 0.5 %: ${lost < 0.005 ? 'met' : 'NOT met'})`;
   };
   return [
     mode === 'reciprocal'
