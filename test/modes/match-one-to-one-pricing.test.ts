@@ -38,7 +38,8 @@ describe('matchOneToOne with pricing rounds (program.matching.pricing)', () => {
           const pricing = result.scale?.pricing;
           expect(pricing?.optimal).toBe(true);
           expect(pricing?.rounds).toBeGreaterThanOrEqual(1);
-          expect(result.pairs.length).toBe(dense.pairs.length);
+          // Under 'total' a pair scoring 0 may be made or not: only the total is fixed.
+          if (objective === 'coverage') expect(result.pairs.length).toBe(dense.pairs.length);
           expect(totalOf(result)).toBeCloseTo(totalOf(dense), 9);
           expect(pricing?.bound).not.toBeNull();
           expect(pricing?.bound as number).toBeGreaterThanOrEqual(totalOf(dense) - 1e-9);
