@@ -414,7 +414,6 @@ function matchOnCandidates(
       minScore,
       scale.pricing,
       API,
-      edgeScore,
       progress,
     ));
   }

@@ -11,7 +11,7 @@ import type { Cohort } from '../../profile/cohort.js';
 import type { Program, ProgramInput } from '../../profile/program-schema.js';
 import type { MatchObjective, WidenedParticipant } from '../match-result.js';
 import { type PairGraph, pairGraphOf, withEdges } from './sparse-pair-graph.js';
-import { type GraphDuals, solveOnGraph, solveWithDuals } from './top-k-solve.js';
+import { type GraphDuals, solveOnGraph } from './top-k-solve.js';
 
 /**
  * Steps of one mentee's widening: `k × 4`, `k × 16`, then every mentor (within the edge
@@ -31,7 +31,7 @@ export interface TopKOutcome {
   readonly capacity: Int32Array;
   /** Each mentee's mentor (candidate row), or -1. */
   readonly assigned: Int32Array;
-  /** The last solve's prices, `null` under `'fairness'`. */
+  /** The last solve's prices (for pricing rounds after it), `null` under `'fairness'`. */
   readonly duals: GraphDuals | null;
   readonly widened: readonly WidenedParticipant[];
 }
@@ -106,13 +106,8 @@ export function matchTopK(
     mentees: candidates.edges.cols,
     scores: candidates.edges.scores,
   });
-  // Under 'total' and 'coverage' the solve's prices come along, for pricing rounds after it.
-  const solve = (): { assigned: Int32Array; duals: GraphDuals | null } =>
-    objective === 'fairness'
-      ? { assigned: solveOnGraph(graph, capacity, objective, minScore, signal, api), duals: null }
-      : solveWithDuals(graph, capacity, objective, minScore, signal, api);
   progress?.('solve', 0, 1);
-  let { assigned, duals } = solve();
+  let { assigned, duals } = solveOnGraph(graph, capacity, objective, minScore, signal, api);
   progress?.('solve', 1, 1);
   const floor = new Float64Array(mentees);
   floorsOf(candidates, floor);
@@ -156,7 +151,7 @@ export function matchTopK(
       floorsOf(wider, floor, targets);
       for (const e of targets) widenedTo.set(e, size);
     }
-    ({ assigned, duals } = solve());
+    ({ assigned, duals } = solveOnGraph(graph, capacity, objective, minScore, signal, api));
     rounds++;
   }
   progress?.('widen', WIDENING_STEPS, WIDENING_STEPS);

@@ -26,8 +26,14 @@ import type { CompatibilityCandidates } from '../../compatibility/types.js';
 import type { Cohort } from '../../profile/cohort.js';
 import type { Program, ProgramInput } from '../../profile/program-schema.js';
 import type { MatchPricing } from '../match-result.js';
-import { type EdgeArrays, type PairGraph, pairGraphOf, withEdges } from './sparse-pair-graph.js';
-import { type GraphDuals, solveWithDuals } from './top-k-solve.js';
+import {
+  type EdgeArrays,
+  edgeScore,
+  type PairGraph,
+  pairGraphOf,
+  withEdges,
+} from './sparse-pair-graph.js';
+import { type GraphDuals, type GraphSolve, solveOnGraph } from './top-k-solve.js';
 import { ValueLevels } from './value-levels.js';
 
 /**
@@ -235,24 +241,26 @@ class KindPruning {
 }
 
 /**
- * How far the assignment's objective can be below the optimum, by the certificate: `Σ value +
- * Σ capacity × price` less the assignment's objective, summed per mentee to keep the large
- * "unmatched" scores of `'coverage'` from cancelling.
+ * The assignment's total score, and how far its objective can be below the optimum by the
+ * certificate: `Σ value + Σ capacity × price` less the assignment's objective, summed per mentee
+ * to keep the large "unmatched" scores of `'coverage'` from cancelling.
  */
 function gapOf(
   { value, duals }: Certificate,
   graph: PairGraph,
   capacity: Int32Array,
   assigned: Int32Array,
-  scoreOf: (m: number, e: number) => number,
-): number {
+): { readonly total: number; readonly gap: number } {
   const { price, stayOut } = duals;
   let gap = graph.mentees * price[graph.mentors];
   for (let m = 0; m < graph.mentors; m++) gap += Math.max(0, capacity[m]) * price[m];
+  let total = 0;
   for (let e = 0; e < graph.mentees; e++) {
-    gap += value[e] - (assigned[e] >= 0 ? scoreOf(assigned[e], e) : stayOut);
+    const own = assigned[e] >= 0 ? edgeScore(graph, assigned[e], e) : stayOut;
+    if (assigned[e] >= 0) total += own;
+    gap += value[e] - own;
   }
-  return Math.max(0, gap);
+  return { total, gap: Math.max(0, gap) };
 }
 
 /**
@@ -261,7 +269,7 @@ function gapOf(
  * proved it optimal for the whole cohort and what the optimum's total is at most.
  *
  * `candidates` must be the graph's own (rows the mentors, columns the mentees, in `compatibility`'s
- * order); `scoreOf` reads a pair's score off a graph.
+ * order).
  */
 export function priceTopK(
   cohort: Cohort,
@@ -279,7 +287,6 @@ export function priceTopK(
   minScore: number,
   rounds: number,
   api: string,
-  scoreOf: (graph: PairGraph, m: number, e: number) => number,
   progress?: (phase: string, done: number, total: number) => void,
 ): PricedOutcome {
   const scorer = pairScorer(api, cohort, program, compatibility);
@@ -301,7 +308,7 @@ export function priceTopK(
   const { capacity } = start;
   const signal = compatibility.signal;
   let graph = start.graph;
-  let solved: { readonly assigned: Int32Array; readonly duals: GraphDuals } = start;
+  let solved: GraphSolve<GraphDuals> = start;
   let certificate: Certificate | undefined;
   let added = 0;
   let done = 0;
@@ -326,15 +333,12 @@ export function priceTopK(
     }
     added += found.mentors.length;
     graph = pairGraphOf(graph.mentors, graph.mentees, withEdges(graph, found));
-    solved = solveWithDuals(graph, capacity, objective, minScore, signal, api);
+    solved = solveOnGraph(graph, capacity, objective, minScore, signal, api);
   }
   const { assigned } = solved;
   let bound: number | null = null;
   if (certificate !== undefined) {
-    const score = (m: number, e: number) => scoreOf(graph, m, e);
-    const gap = gapOf(certificate, graph, capacity, assigned, score);
-    let total = 0;
-    for (let e = 0; e < graph.mentees; e++) if (assigned[e] >= 0) total += score(assigned[e], e);
+    const { total, gap } = gapOf(certificate, graph, capacity, assigned);
     // Under 'coverage' each pair more is worth `−stayOut` in the solve's objective, so an
     // assignment with more pairs would total at most `total + gap + stayOut`: below 0, and
     // impossible, once the gap is small enough. Then the bound holds among the most pairs.

@@ -99,9 +99,37 @@ function countPairs(assigned: Int32Array): number {
 }
 
 /**
- * The assignment for the objective on the candidate graph: each mentee's mentor, or -1. Exact on
- * the graph; mentors of capacity 0 and edges below `minScore` are never used.
+ * The prices of a `'total'` or `'coverage'` solve on the graph: an optimal dual of it, from which
+ * pairs the graph does not hold can be priced (`top-k-pricing.ts`).
  */
+export interface GraphDuals {
+  /** Each mentor's price (≥ 0; 0 while it has a free seat), then the "unmatched" column's. */
+  readonly price: Float64Array;
+  /** What staying out scored: 0 under `'total'`, else `−(active mentees + 1)`. */
+  readonly stayOut: number;
+}
+
+/** An assignment on the candidate graph, with the prices of its solve when there is one. */
+export interface GraphSolve<Duals> {
+  /** Each mentee's mentor, or -1. */
+  readonly assigned: Int32Array;
+  readonly duals: Duals;
+}
+
+/**
+ * The assignment for the objective on the candidate graph: each mentee's mentor, or -1. Exact on
+ * the graph; mentors of capacity 0 and edges below `minScore` are never used. Under `'total'`
+ * and `'coverage'` it comes with the solve's {@link GraphDuals}; the bottleneck search of
+ * `'fairness'` has none to give.
+ */
+export function solveOnGraph(
+  graph: PairGraph,
+  capacity: Int32Array,
+  objective: 'total' | 'coverage',
+  minScore: number,
+  signal: AbortSignal | undefined,
+  api: string,
+): GraphSolve<GraphDuals>;
 export function solveOnGraph(
   graph: PairGraph,
   capacity: Int32Array,
@@ -109,15 +137,27 @@ export function solveOnGraph(
   minScore: number,
   signal: AbortSignal | undefined,
   api: string,
-): Int32Array {
+): GraphSolve<GraphDuals | null>;
+export function solveOnGraph(
+  graph: PairGraph,
+  capacity: Int32Array,
+  objective: MatchObjective,
+  minScore: number,
+  signal: AbortSignal | undefined,
+  api: string,
+): GraphSolve<GraphDuals | null> {
   const rows = activeRows(graph, capacity, minScore);
-  if (rows.length === 0) return new Int32Array(graph.mentees).fill(-1);
-  const run = (threshold: number, unit: boolean) =>
-    assign(graph, capacity, rows, threshold, unit, objective !== 'total', signal, api);
-  const assigned = run(minScore, false);
-  if (objective !== 'fairness') return assigned;
+  const mostPairs = objective !== 'total';
+  const price = new Float64Array(graph.mentors + 1);
+  const duals =
+    objective === 'fairness' ? null : { price, stayOut: stayOutScore(rows.length, mostPairs) };
+  if (rows.length === 0) return { assigned: new Int32Array(graph.mentees).fill(-1), duals };
+  const run = (threshold: number, unit: boolean, prices?: Float64Array) =>
+    assign(graph, capacity, rows, threshold, unit, mostPairs, signal, api, prices);
+  const assigned = run(minScore, false, price);
+  if (objective !== 'fairness') return { assigned, duals };
   const most = countPairs(assigned);
-  if (most === 0) return assigned;
+  if (most === 0) return { assigned, duals };
   // The matched minimum is one of the suitable edge scores, and "the most pairs is still
   // reachable with every score ≥ t" is monotone in t.
   const distinct = new Set<number>();
@@ -136,36 +176,5 @@ export function solveOnGraph(
     if (countPairs(run(thresholds[mid], true)) === most) lo = mid;
     else hi = mid - 1;
   }
-  return run(thresholds[lo], false);
-}
-
-/**
- * The prices of a `'total'` or `'coverage'` solve on the graph: an optimal dual of it, from which
- * pairs the graph does not hold can be priced (`top-k-pricing.ts`).
- */
-export interface GraphDuals {
-  /** Each mentor's price (≥ 0; 0 while it has a free seat), then the "unmatched" column's. */
-  readonly price: Float64Array;
-  /** What staying out scored: 0 under `'total'`, else `−(active mentees + 1)`. */
-  readonly stayOut: number;
-}
-
-/**
- * {@link solveOnGraph} for `'total'` and `'coverage'`, with the solve's {@link GraphDuals}.
- */
-export function solveWithDuals(
-  graph: PairGraph,
-  capacity: Int32Array,
-  objective: 'total' | 'coverage',
-  minScore: number,
-  signal: AbortSignal | undefined,
-  api: string,
-): { readonly assigned: Int32Array; readonly duals: GraphDuals } {
-  const rows = activeRows(graph, capacity, minScore);
-  const mostPairs = objective !== 'total';
-  const price = new Float64Array(graph.mentors + 1);
-  const duals = { price, stayOut: stayOutScore(rows.length, mostPairs) };
-  if (rows.length === 0) return { assigned: new Int32Array(graph.mentees).fill(-1), duals };
-  const assigned = assign(graph, capacity, rows, minScore, false, mostPairs, signal, api, price);
-  return { assigned, duals };
+  return { assigned: run(thresholds[lo], false), duals };
 }
